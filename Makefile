@@ -1,0 +1,21 @@
+# The two commands: `make run` and `make test`. Both install what is missing,
+# then build. See README.md.
+.PHONY: build run test bench deps clean
+
+build:
+	@scripts/build.sh
+
+run: build
+	@scripts/run.sh
+
+test: build
+	@scripts/test.sh
+
+bench: build
+	@scripts/bench.sh
+
+deps:
+	@scripts/install-deps.sh
+
+clean:
+	rm -rf build build-dev

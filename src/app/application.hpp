@@ -1,0 +1,32 @@
+#pragma once
+// The one place that wires platform and modules together: which modules
+// exist, their migrations in order, and the full route table.
+#include <memory>
+
+#include "platform/api/openapi.hpp"
+#include "platform/db/migrations.hpp"
+#include "platform/db/pool.hpp"
+#include "platform/http/router.hpp"
+#include "platform/metrics/metrics.hpp"
+#include "platform/web/routes.hpp"
+
+namespace safeboard::app {
+
+// Every module's migrations, platform first, in dependency order.
+db::MigrationSet all_migrations();
+
+// What a running service holds; built once at start-up, read-only after.
+struct Service {
+    metrics::Registry metrics;
+    std::unique_ptr<web::WebShell> web;
+    api::ApiInfo api;
+    http::Router router;
+};
+
+// Builds the route table of every module. The pool may be null (tests of
+// routes that need no database).
+std::unique_ptr<Service> make_service(db::Pool* pool);
+
+const char* version();
+
+}  // namespace safeboard::app

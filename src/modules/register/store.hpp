@@ -1,0 +1,17 @@
+#pragma once
+// SQL for the register, and nothing else.
+#include <optional>
+#include <vector>
+
+#include "modules/register/model.hpp"
+#include "platform/db/database.hpp"
+
+namespace safeboard::register_ {
+
+// Partnerships with id > after, by id, at most `limit` of them.
+std::vector<Partnership> list_partnerships(db::Connection& db, int limit, std::optional<std::int64_t> after);
+std::optional<Partnership> find_partnership(db::Connection& db, std::int64_t id);
+// Inserts, or renames the one with the same code; returns its id.
+std::int64_t upsert_partnership(db::Connection& db, const Partnership& partnership);
+
+}  // namespace safeboard::register_

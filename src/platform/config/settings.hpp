@@ -1,0 +1,55 @@
+#pragma once
+// Settings for the safeboard binary. Later sources override earlier ones:
+// built-in defaults < the TOML file (--config) < environment (SAFEBOARD_DB,
+// SAFEBOARD_LISTEN) < command-line flags. Every value is checked here, once,
+// and a bad one is reported naming where it came from.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "platform/core/error.hpp"
+
+namespace safeboard::config {
+
+struct ListenAddress {
+    std::string host;  // an IP address: 127.0.0.1, ::1, 0.0.0.0
+    std::uint16_t port = 0;
+};
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:8080" (as 127.0.0.1).
+Result<ListenAddress> parse_listen(std::string_view text);
+
+struct Settings {
+    std::string db = "sqlite:var/safeboard.db";
+    std::string listen = "127.0.0.1:8080";
+    unsigned threads = 0;       // I/O threads; 0 means one per core
+    unsigned pool_size = 4;     // database connections, and worker threads serving them
+    std::size_t header_limit_bytes = 16 * 1024;
+    std::size_t body_limit_bytes = 1024 * 1024;
+    std::chrono::milliseconds idle_timeout{30'000};
+    std::chrono::milliseconds read_timeout{30'000};
+    std::string log_level = "info";
+    bool access_log = true;
+};
+
+// What the command line said; empty means "not given".
+struct Overrides {
+    std::optional<std::string> config_file;
+    std::optional<std::string> db;
+    std::optional<std::string> listen;
+    std::optional<unsigned> threads;
+};
+
+using Environment = std::function<std::optional<std::string>(const char* name)>;
+Environment process_environment();
+
+// Reads the file (if any), the environment and the overrides, and validates
+// the result. The error message is one line naming the problem.
+Result<Settings> load(const Overrides& overrides, const Environment& environment);
+
+// Reads just a TOML text onto `settings` (exposed for tests); `origin` names it in errors.
+Status apply_toml(Settings& settings, std::string_view toml_text, const std::string& origin);
+
+}  // namespace safeboard::config

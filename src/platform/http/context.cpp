@@ -1,0 +1,13 @@
+#include "platform/http/context.hpp"
+
+#include <stdexcept>
+
+namespace safeboard::http {
+
+db::Connection& Context::db() {
+    if (!pool_) throw std::logic_error("this route runs without a database");
+    if (!lease_) lease_.emplace(pool_->acquire());
+    return **lease_;
+}
+
+}  // namespace safeboard::http

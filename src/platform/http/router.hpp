@@ -1,0 +1,77 @@
+#pragma once
+// The route table: method + pattern -> handler. Patterns are literal segments
+// and parameters: "/api/v1/bodies/{id}/members"; a last segment "{path*}" takes
+// the rest of the path. The same table feeds metrics labels (the pattern) and
+// the OpenAPI document (the doc fields), so a route cannot be served without
+// being described.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/http/context.hpp"
+#include "platform/http/request.hpp"
+#include "platform/http/response.hpp"
+
+namespace safeboard::http {
+
+using Handler = std::function<Response(const Request&, Context&)>;
+
+enum class Execution {
+    worker,  // may block (database, files): runs on the worker pool
+    io,      // never blocks: runs on the I/O thread (health, metrics, assets)
+};
+
+struct QueryDoc {
+    std::string name;
+    std::string description;
+    std::string type = "string";  // OpenAPI scalar type
+    bool required = false;
+};
+
+// What /api/v1/openapi.json says of a route. Every /api/v1 route must have a summary.
+struct RouteDoc {
+    std::string summary;
+    std::string tag;
+    std::vector<QueryDoc> query;
+    std::string response_schema;  // a name under components/schemas, or "" for none
+    bool list = false;            // answers the {"items", "next"} list envelope
+};
+
+struct Route {
+    Method method = Method::get;
+    std::string pattern;
+    Handler handler;
+    Execution execution = Execution::worker;
+    RouteDoc doc;
+};
+
+struct Match {
+    enum class Kind { found, not_found, method_not_allowed } kind = Kind::not_found;
+    const Route* route = nullptr;
+    std::map<std::string, std::string, std::less<>> params;
+    std::vector<Method> allowed;  // for 405: the methods the path does answer
+};
+
+class Router {
+public:
+    Router();
+    ~Router();
+    Router(Router&&) noexcept;
+    Router& operator=(Router&&) noexcept;
+
+    // Throws std::invalid_argument for a malformed pattern or a duplicate route.
+    void add(Route route);
+    Match match(Method method, std::string_view path) const;
+    // Every route in the order added.
+    std::vector<const Route*> routes() const;
+
+    struct Node;  // the trie; defined in router.cpp
+
+private:
+    std::unique_ptr<Node> root_;
+    std::vector<std::unique_ptr<Route>> routes_;
+};
+
+}  // namespace safeboard::http

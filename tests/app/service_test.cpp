@@ -1,0 +1,151 @@
+// The assembled service over real HTTP on a loopback port, on a migrated
+// SQLite database: what a browser, a script or a load balancer sees.
+#include <filesystem>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "app/application.hpp"
+#include "modules/register/store.hpp"
+#include "platform/api/openapi.hpp"
+#include "platform/http/test_server.hpp"
+
+namespace safeboard::app {
+namespace {
+
+namespace fs = std::filesystem;
+namespace bhttp = boost::beast::http;
+using testing::Client;
+using testing::TestServer;
+
+class Service : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("safeboard-service-" + std::to_string(::getpid()) + "-" +
+                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        auto url = db::parse_database_url("sqlite:" + (dir_ / "test.db").string());
+        pool_ = std::make_unique<db::Pool>(*url, db::PoolOptions{2, std::chrono::milliseconds(2000)});
+        auto lease = pool_->acquire();
+        db::migrate(*lease, all_migrations());
+        service_ = make_service(pool_.get());
+        http::ServerOptions options;
+        options.workers = 2;
+        server_ = std::make_unique<TestServer>(service_->router, options, pool_.get(),
+                                               web::error_page_hook(*service_->web), &service_->metrics);
+    }
+    void TearDown() override {
+        server_.reset();
+        service_.reset();
+        pool_.reset();
+        fs::remove_all(dir_);
+    }
+    Client client() { return Client(server_->port()); }
+
+    fs::path dir_;
+    std::unique_ptr<db::Pool> pool_;
+    std::unique_ptr<app::Service> service_;
+    std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(Service, HealthAndReadiness) {
+    auto c = client();
+    auto health = c.get("/healthz");
+    EXPECT_EQ(health.result_int(), 200u);
+    EXPECT_EQ(boost::json::parse(health.body()).at("status").as_string(), "ok");
+    auto ready = c.get("/readyz");
+    EXPECT_EQ(ready.result_int(), 200u);
+    EXPECT_EQ(boost::json::parse(ready.body()).at("status").as_string(), "ready");
+}
+
+TEST_F(Service, MetricsShowRequestsAndThePool) {
+    auto c = client();
+    c.get("/readyz");
+    auto metrics = c.get("/metrics");
+    EXPECT_EQ(metrics.result_int(), 200u);
+    EXPECT_EQ(metrics[bhttp::field::content_type], "text/plain; version=0.0.4; charset=utf-8");
+    const std::string& text = metrics.body();
+    EXPECT_NE(text.find("safeboard_http_requests_total{method=\"GET\",route=\"/readyz\",status=\"200\"} 1"),
+              std::string::npos) << text;
+    EXPECT_NE(text.find("safeboard_db_pool_connections{state=\"in_use\"} 0"), std::string::npos) << text;
+    EXPECT_NE(text.find("safeboard_db_pool_connections{state=\"idle\"} 2"), std::string::npos) << text;
+}
+
+TEST_F(Service, OpenApiDescribesEveryRegisteredApiRoute) {
+    auto c = client();
+    auto response = c.get("/api/v1/openapi.json");
+    ASSERT_EQ(response.result_int(), 200u);
+    auto doc = boost::json::parse(response.body());
+    const auto& paths = doc.at("paths").as_object();
+    std::size_t api_routes = 0;
+    for (const http::Route* route : service_->router.routes()) {
+        if (!route->pattern.starts_with(api::api_prefix)) continue;
+        ++api_routes;
+        std::string method(http::to_string(route->method));
+        for (char& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        ASSERT_TRUE(paths.contains(route->pattern)) << route->pattern << " is missing from openapi.json";
+        EXPECT_TRUE(paths.at(route->pattern).as_object().contains(method)) << method << " " << route->pattern;
+    }
+    EXPECT_GE(api_routes, 3u);
+    EXPECT_TRUE(api::undescribed_routes(service_->router, service_->api).empty());
+}
+
+TEST_F(Service, ListsPagesWithOpaqueCursors) {
+    {
+        auto lease = pool_->acquire();
+        db::Transaction tx(*lease);
+        for (int i = 1; i <= 5; ++i) {
+            register_::upsert_partnership(*lease, {0, "p" + std::to_string(i), "Partnership " + std::to_string(i)});
+        }
+        tx.commit();
+    }
+    auto c = client();
+    std::vector<std::string> codes;
+    std::string target = "/api/v1/partnerships?limit=2";
+    for (int page = 0; page < 5; ++page) {
+        auto response = c.get(target);
+        ASSERT_EQ(response.result_int(), 200u) << response.body();
+        auto body = boost::json::parse(response.body());
+        for (const auto& item : body.at("items").as_array()) {
+            codes.emplace_back(item.at("code").as_string());
+            EXPECT_TRUE(item.at("id").is_string());
+        }
+        if (body.at("next").is_null()) break;
+        target = "/api/v1/partnerships?limit=2&cursor=" + std::string(body.at("next").as_string());
+    }
+    EXPECT_EQ(codes, (std::vector<std::string>{"p1", "p2", "p3", "p4", "p5"}));
+}
+
+TEST_F(Service, BadListParametersAre422WithEveryFieldError) {
+    auto c = client();
+    auto response = c.get("/api/v1/partnerships?limit=5000&cursor=%21");
+    EXPECT_EQ(response.result_int(), 422u);
+    EXPECT_EQ(response[bhttp::field::content_type], "application/problem+json");
+    auto errors = boost::json::parse(response.body()).at("errors").as_array();
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors[0].at("field").as_string(), "limit");
+    EXPECT_EQ(errors[1].at("field").as_string(), "cursor");
+}
+
+TEST_F(Service, UnknownRecordIsAProblem) {
+    auto c = client();
+    auto response = c.get("/api/v1/partnerships/999");
+    EXPECT_EQ(response.result_int(), 404u);
+    EXPECT_EQ(response[bhttp::field::content_type], "application/problem+json");
+}
+
+TEST_F(Service, StartPageAndNotFoundPageAreGovukHtml) {
+    auto c = client();
+    auto start = c.get("/", {{"Accept", "text/html"}});
+    EXPECT_EQ(start.result_int(), 200u);
+    EXPECT_NE(start.body().find("govuk-template"), std::string::npos);
+    EXPECT_NE(start.body().find("Safeboard"), std::string::npos);
+    auto missing = c.get("/no/such/page", {{"Accept", "text/html"}});
+    EXPECT_EQ(missing.result_int(), 404u);
+    EXPECT_NE(missing[bhttp::field::content_type].find("text/html"), std::string::npos);
+    EXPECT_NE(missing.body().find("Page not found"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace safeboard::app

@@ -1,0 +1,1 @@
+CREATE INDEX members_body ON members (body_id);
