@@ -51,6 +51,28 @@ http::ServerOptions server_options(const config::Settings& settings, const confi
     return options;
 }
 
+// Runs `work` with one connection, turning any failure into one line that
+// starts with `what`. Returns the exit code.
+template <typename Work>
+int with_connection(db::Pool& pool, const char* what, std::ostream& err, Work work) {
+    try {
+        auto lease = pool.acquire();
+        return work(*lease);
+    } catch (const std::exception& e) {
+        err << "safeboard: " << what << ": " << e.what() << "\n";
+        return 1;
+    }
+}
+
+// False (and says so) when the database is behind the binary's migrations.
+bool up_to_date(db::Connection& connection, std::ostream& err) {
+    auto pending = db::pending_migrations(connection, all_migrations());
+    if (pending.empty()) return true;
+    err << "safeboard: " << pending.size() << " migration(s) pending, first " << pending.front().id()
+        << "; run safeboard migrate first\n";
+    return false;
+}
+
 }  // namespace
 
 int serve(const config::Settings& settings, std::ostream& err) {
@@ -60,18 +82,9 @@ int serve(const config::Settings& settings, std::ostream& err) {
     auto listen = config::parse_listen(settings.listen);
     auto pool = open_pool(settings, Open::existing, settings.pool_size, err);
     if (!pool) return 1;
-    try {
-        auto lease = pool->acquire();
-        auto pending = db::pending_migrations(*lease, all_migrations());
-        if (!pending.empty()) {
-            err << "safeboard: " << pending.size() << " migration(s) pending, first "
-                << pending.front().id() << "; run safeboard migrate\n";
-            return 1;
-        }
-    } catch (const db::DatabaseError& e) {
-        err << "safeboard: " << e.what() << "\n";
-        return 1;
-    }
+    auto ready = with_connection(*pool, "cannot start", err,
+                                 [&](db::Connection& connection) { return up_to_date(connection, err) ? 0 : 1; });
+    if (ready != 0) return ready;
     auto service = make_service(pool.get());
     http::ServerOptions options = server_options(settings, *listen);
     http::Server server(service->router, options, pool.get(), service->metrics,
@@ -93,50 +106,34 @@ int serve(const config::Settings& settings, std::ostream& err) {
 int migrate(const config::Settings& settings, std::ostream& out, std::ostream& err) {
     auto pool = open_pool(settings, Open::create, 1, err);
     if (!pool) return 1;
-    try {
-        auto lease = pool->acquire();
-        auto applied = db::migrate(*lease, all_migrations());
+    return with_connection(*pool, "migration failed", err, [&](db::Connection& connection) {
+        auto applied = db::migrate(connection, all_migrations());
         for (const auto& migration : applied) out << "applied " << migration.id() << "\n";
         if (applied.empty()) out << "nothing to apply: the database is up to date\n";
         return 0;
-    } catch (const std::exception& e) {
-        err << "safeboard: migration failed: " << e.what() << "\n";
-        return 1;
-    }
+    });
 }
 
 int load_demo(const config::Settings& settings, std::ostream& out, std::ostream& err) {
     auto pool = open_pool(settings, Open::existing, 1, err);
     if (!pool) return 1;
-    try {
-        auto lease = pool->acquire();
-        if (auto pending = db::pending_migrations(*lease, all_migrations()); !pending.empty()) {
-            err << "safeboard: " << pending.size() << " migration(s) pending; run safeboard migrate first\n";
-            return 1;
-        }
-        out << "demo: " << register_::load_demo(*lease) << " partnerships loaded\n";
+    return with_connection(*pool, "demo load failed", err, [&](db::Connection& connection) {
+        if (!up_to_date(connection, err)) return 1;
+        out << "demo: " << register_::load_demo(connection) << " partnerships loaded\n";
         return 0;
-    } catch (const std::exception& e) {
-        err << "safeboard: demo load failed: " << e.what() << "\n";
-        return 1;
-    }
+    });
 }
 
 int check(const config::Settings& settings, std::ostream& out, std::ostream& err) {
     auto pool = open_pool(settings, Open::existing, 1, err);
     if (!pool) return 1;
-    std::vector<std::string> problems;
-    try {
-        auto lease = pool->acquire();
-        problems = db::check_database(*lease, all_migrations());
-    } catch (const std::exception& e) {
-        err << "safeboard: check failed: " << e.what() << "\n";
-        return 1;
-    }
-    for (const auto& problem : problems) out << "problem: " << problem << "\n";
-    if (!problems.empty()) return 1;
-    out << "ok: " << pool->url().redacted << " passed every check\n";
-    return 0;
+    return with_connection(*pool, "check failed", err, [&](db::Connection& connection) {
+        auto problems = db::check_database(connection, all_migrations());
+        for (const auto& problem : problems) out << "problem: " << problem << "\n";
+        if (!problems.empty()) return 1;
+        out << "ok: " << pool->url().redacted << " passed every check\n";
+        return 0;
+    });
 }
 
 }  // namespace safeboard::app
