@@ -262,7 +262,7 @@ TEST(HttpServer, ShutdownLetsInFlightRequestsFinishAndRefusesNewOnes) {
     {
         boost::asio::io_context io;
         boost::asio::ip::tcp::socket socket(io);
-        for (int i = 0; i < 50 && !refused; ++i) {
+        for (int i = 0; i < 250 && !refused; ++i) {
             socket.connect({boost::asio::ip::make_address("127.0.0.1"), port}, refused);
             if (!refused) {
                 socket.close();
