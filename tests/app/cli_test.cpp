@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <algorithm>
@@ -112,6 +113,21 @@ TEST_F(Cli, ServeAndCheckRefuseADatabaseThatDoesNotExist) {
         EXPECT_NE(outcome.output.find("does not exist; run safeboard migrate first"), std::string::npos);
         EXPECT_FALSE(fs::exists(dir_ / "safeboard.db"));
     }
+}
+
+TEST_F(Cli, ServeAndDemoRefuseADatabaseBehindTheMigrations) {
+    std::ofstream(dir_ / "safeboard.db").close();  // an empty SQLite file: every migration pending
+    for (const char* command : {"serve --listen 127.0.0.1:0", "demo"}) {
+        auto outcome = run(std::string(command) + " --db " + db());
+        EXPECT_EQ(outcome.exit_code, 1) << command;
+        EXPECT_EQ(lines(outcome.output), 1u) << outcome.output;
+        EXPECT_NE(outcome.output.find("1 migration(s) pending, first register/0001_create_partnerships; "
+                                      "run safeboard migrate first"),
+                  std::string::npos)
+            << outcome.output;
+    }
+    EXPECT_EQ(run("migrate --db " + db()).exit_code, 0);
+    EXPECT_EQ(run("demo --db " + db()).output, "demo: 4 partnerships loaded\n");
 }
 
 TEST_F(Cli, BadInputGivesOneLineNamingIt) {
