@@ -2,18 +2,24 @@
 # Installs what Safeboard needs to build, run and test: Debian packages
 # (only those missing, so a second run is quick) and the web packages (npm ci,
 # only when package-lock.json changed). Works with no standard input.
+# --test adds what the browser tests need: Debian's chromium, and
+# playwright-core and axe-core (npm ci in tests/e2e).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
   g++ cmake ninja-build ccache pkg-config make
   libboost1.81-dev libcli11-dev libtomlplusplus-dev libkainjow-mustache-dev
-  libsqlite3-dev libpq-dev libsodium-dev
+  libsqlite3-dev libpq-dev libsodium-dev liboath-dev libqrencode-dev libcrack2-dev cracklib-runtime
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql
 )
-if [[ "${1:-}" == "--bench" ]]; then
+mode=${1:-}
+if [[ "$mode" == "--bench" ]]; then
   packages+=(wrk nginx-light curl)
+fi
+if [[ "$mode" == "--test" ]]; then
+  packages+=(chromium)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -34,9 +40,16 @@ if ((${#missing[@]})); then
 fi
 
 # npm ci only when the lock file is newer than what was last installed.
-stamp=web/node_modules/.safeboard-installed
-if [[ ! -f "$stamp" || web/package-lock.json -nt "$stamp" ]]; then
-  echo "install-deps: npm ci (web)"
-  (cd web && npm ci --no-audit --no-fund </dev/null)
-  touch "$stamp"
+npm_ci() {
+  local dir=$1
+  local stamp=$dir/node_modules/.safeboard-installed
+  if [[ ! -f "$stamp" || $dir/package-lock.json -nt "$stamp" ]]; then
+    echo "install-deps: npm ci ($dir)"
+    (cd "$dir" && npm ci --no-audit --no-fund </dev/null)
+    touch "$stamp"
+  fi
+}
+npm_ci web
+if [[ "$mode" == "--test" ]]; then
+  npm_ci tests/e2e
 fi

@@ -2,6 +2,9 @@
 
 #include "modules/register/module.hpp"
 #include "platform/api/ops.hpp"
+#include "platform/audit/audit.hpp"
+#include "platform/auth/admin.hpp"
+#include "platform/auth/module.hpp"
 
 namespace safeboard::app {
 
@@ -9,13 +12,18 @@ const char* version() { return SAFEBOARD_VERSION; }
 
 db::MigrationSet all_migrations() {
     db::MigrationSet set;
+    set.add_module("audit", audit::migrations());
+    set.add_module("auth", auth::migrations());
     set.add_module("register", register_::migrations());
     return set;
 }
 
-std::unique_ptr<Service> make_service(db::Pool* pool) {
+std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings) {
     auto service = std::make_unique<Service>();
     service->web = web::WebShell::from_embedded();
+    service->web->templates.add(auth::templates());
+    service->authenticator = std::make_unique<auth::Authenticator>(std::move(settings));
+    service->gate = std::make_unique<auth::AuthGate>(*service->authenticator);
     service->api.version = version();
     if (pool) {
         service->metrics.add_gauge({"safeboard_db_pool_connections",
@@ -29,6 +37,8 @@ std::unique_ptr<Service> make_service(db::Pool* pool) {
     auto& router = service->router;
     api::add_ops_routes(router, service->metrics);
     web::add_web_routes(router, *service->web);
+    auth::add_routes(router, *service->authenticator, service->web->templates);
+    auth::add_admin_routes(router, *service->authenticator, service->web->templates);
     register_::add_routes(router, service->api);
     api::add_openapi_route(router, service->api);
     return service;

@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "platform/api/openapi.hpp"
+#include "platform/auth/authenticator.hpp"
+#include "platform/auth/gate.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/db/pool.hpp"
 #include "platform/http/router.hpp"
@@ -20,12 +22,14 @@ struct Service {
     metrics::Registry metrics;
     std::unique_ptr<web::WebShell> web;
     api::ApiInfo api;
+    std::unique_ptr<auth::Authenticator> authenticator;
+    std::unique_ptr<auth::AuthGate> gate;  // pass to http::Server
     http::Router router;
 };
 
 // Builds the route table of every module. The pool may be null (tests of
 // routes that need no database).
-std::unique_ptr<Service> make_service(db::Pool* pool);
+std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings = {});
 
 const char* version();
 

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/application.hpp"
+#include "app/account_commands.hpp"
 #include "app/commands.hpp"
 
 namespace safeboard::app {
@@ -42,6 +43,57 @@ int run_cli(int argc, char** argv) {
     add_common_options(*demo_command, overrides);
     cli.add_subcommand("version", "Print the version");
 
+    auto* user_command = cli.add_subcommand("user", "Manage accounts");
+    user_command->require_subcommand(1);
+    UserAddOptions user_add_options;
+    auto* user_add_command = user_command->add_subcommand(
+        "add", "Add an account; prints a one-time set-up link unless --password-stdin is given");
+    add_common_options(*user_add_command, overrides);
+    user_add_command->add_option("--email", user_add_options.email, "Email address (unique)")->required();
+    user_add_command->add_option("--name", user_add_options.name, "Full name")->required();
+    user_add_command->add_option("--role", user_add_options.role,
+                                 "admin, business_unit, chair, statutory_partner, agency_lead, member, "
+                                 "review_panel, child_death_panel, scrutiny or viewer")->required();
+    user_add_command->add_option("--scope", user_add_options.scope,
+                                 "Where the role applies: instance (default) or partnership:ID");
+    user_add_command->add_flag("--password-stdin", user_add_options.password_stdin,
+                               "Read the password from the first line of standard input");
+    auto* user_list_command = user_command->add_subcommand("list", "List accounts");
+    add_common_options(*user_list_command, overrides);
+    std::string user_email;
+    auto* user_disable_command = user_command->add_subcommand("disable", "Disable an account and end its sessions at once");
+    add_common_options(*user_disable_command, overrides);
+    user_disable_command->add_option("email", user_email, "The account's email address")->required();
+
+    auto* token_command = cli.add_subcommand("token", "Manage API tokens");
+    token_command->require_subcommand(1);
+    TokenCreateOptions token_options;
+    auto* token_create_command = token_command->add_subcommand("create", "Create an API token; prints it once");
+    add_common_options(*token_create_command, overrides);
+    token_create_command->add_option("--user", token_options.user, "The email of the user it acts as")->required();
+    token_create_command->add_option("--name", token_options.name, "What it is for")->required();
+    token_create_command->add_option("--expires", token_options.expires, "Last day plus one: YYYY-MM-DD")
+        ->type_name("DATE");
+    auto* token_list_command = token_command->add_subcommand("list", "List a user's API tokens");
+    add_common_options(*token_list_command, overrides);
+    token_list_command->add_option("--user", user_email, "The user's email")->required();
+    std::int64_t token_id = 0;
+    auto* token_revoke_command = token_command->add_subcommand("revoke", "Revoke an API token");
+    add_common_options(*token_revoke_command, overrides);
+    token_revoke_command->add_option("--user", user_email, "The user's email")->required();
+    token_revoke_command->add_option("--id", token_id, "The token's id (from token list)")->required();
+
+    auto* audit_command = cli.add_subcommand("audit", "The audit log");
+    audit_command->require_subcommand(1);
+    std::string audit_from, audit_to, audit_file;
+    auto* audit_export_command = audit_command->add_subcommand(
+        "export", "Write entries and the chain's head hash as JSON lines, for safe keeping elsewhere");
+    add_common_options(*audit_export_command, overrides);
+    audit_export_command->add_option("--from", audit_from, "First day, YYYY-MM-DD (UTC)")->required();
+    audit_export_command->add_option("--to", audit_to, "Last day, YYYY-MM-DD (UTC)")->required();
+    audit_export_command->add_option("--out", audit_file, "File to write (default: standard output)")
+        ->type_name("FILE");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -65,6 +117,23 @@ int run_cli(int argc, char** argv) {
     if (cli.got_subcommand(serve_command)) return serve(*settings, std::cerr);
     if (cli.got_subcommand(migrate_command)) return migrate(*settings, std::cout, std::cerr);
     if (cli.got_subcommand(demo_command)) return load_demo(*settings, std::cout, std::cerr);
+    if (user_command->got_subcommand(user_add_command)) {
+        return user_add(*settings, user_add_options, std::cin, std::cout, std::cerr);
+    }
+    if (user_command->got_subcommand(user_list_command)) return user_list(*settings, std::cout, std::cerr);
+    if (user_command->got_subcommand(user_disable_command)) {
+        return user_disable(*settings, user_email, std::cout, std::cerr);
+    }
+    if (token_command->got_subcommand(token_create_command)) {
+        return token_create(*settings, token_options, std::cout, std::cerr);
+    }
+    if (token_command->got_subcommand(token_list_command)) return token_list(*settings, user_email, std::cout, std::cerr);
+    if (token_command->got_subcommand(token_revoke_command)) {
+        return token_revoke(*settings, user_email, token_id, std::cout, std::cerr);
+    }
+    if (audit_command->got_subcommand(audit_export_command)) {
+        return audit_export(*settings, audit_from, audit_to, audit_file, std::cout, std::cerr);
+    }
     return check(*settings, std::cout, std::cerr);
 }
 

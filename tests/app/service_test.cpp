@@ -7,6 +7,8 @@
 
 #include "app/application.hpp"
 #include "modules/register/store.hpp"
+#include "platform/auth/api_tokens.hpp"
+#include "platform/auth/users.hpp"
 #include "platform/api/openapi.hpp"
 #include "platform/http/test_server.hpp"
 
@@ -29,11 +31,16 @@ protected:
         pool_ = std::make_unique<db::Pool>(*url, db::PoolOptions{2, std::chrono::milliseconds(2000)});
         auto lease = pool_->acquire();
         db::migrate(*lease, all_migrations());
+        // An operator's script: instance-wide admin rights through an API token.
+        auto user = auth::create_user(*lease, {"ops@example.org", "Operations", {{access::Role::admin, {}}}},
+                                      std::nullopt, actor_);
+        token_ = auth::create_api_token(*lease, user->id, "tests", std::nullopt, system_now(), actor_)->secret;
         service_ = make_service(pool_.get());
         http::ServerOptions options;
         options.workers = 2;
         server_ = std::make_unique<TestServer>(service_->router, options, pool_.get(),
-                                               web::error_page_hook(*service_->web), &service_->metrics);
+                                               web::error_page_hook(*service_->web), &service_->metrics,
+                                               service_->gate.get());
     }
     void TearDown() override {
         server_.reset();
@@ -42,7 +49,10 @@ protected:
         fs::remove_all(dir_);
     }
     Client client() { return Client(server_->port()); }
+    std::vector<std::pair<std::string, std::string>> bearer() { return {{"Authorization", "Bearer " + token_}}; }
 
+    audit::Actor actor_{std::nullopt, "test", "", ""};
+    std::string token_;
     fs::path dir_;
     std::unique_ptr<db::Pool> pool_;
     std::unique_ptr<app::Service> service_;
@@ -61,15 +71,17 @@ TEST_F(Service, HealthAndReadiness) {
 
 TEST_F(Service, MetricsShowRequestsAndThePool) {
     auto c = client();
+    EXPECT_EQ(c.get("/metrics").result_int(), 401u);
     c.get("/readyz");
-    auto metrics = c.get("/metrics");
+    auto metrics = c.get("/metrics", bearer());
     EXPECT_EQ(metrics.result_int(), 200u);
     EXPECT_EQ(metrics[bhttp::field::content_type], "text/plain; version=0.0.4; charset=utf-8");
     const std::string& text = metrics.body();
     EXPECT_NE(text.find("safeboard_http_requests_total{method=\"GET\",route=\"/readyz\",status=\"200\"} 1"),
               std::string::npos) << text;
-    EXPECT_NE(text.find("safeboard_db_pool_connections{state=\"in_use\"} 0"), std::string::npos) << text;
-    EXPECT_NE(text.find("safeboard_db_pool_connections{state=\"idle\"} 2"), std::string::npos) << text;
+    // The metrics request holds one connection itself: the Gate looked up its token.
+    EXPECT_NE(text.find("safeboard_db_pool_connections{state=\"in_use\"} 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("safeboard_db_pool_connections{state=\"idle\"} 1"), std::string::npos) << text;
 }
 
 TEST_F(Service, OpenApiDescribesEveryRegisteredApiRoute) {
@@ -96,7 +108,8 @@ TEST_F(Service, ListsPagesWithOpaqueCursors) {
         auto lease = pool_->acquire();
         db::Transaction tx(*lease);
         for (int i = 1; i <= 5; ++i) {
-            register_::upsert_partnership(*lease, {0, "p" + std::to_string(i), "Partnership " + std::to_string(i)});
+            register_::upsert_partnership(*lease, {0, "p" + std::to_string(i), "Partnership " + std::to_string(i)},
+                                          actor_);
         }
         tx.commit();
     }
@@ -104,7 +117,7 @@ TEST_F(Service, ListsPagesWithOpaqueCursors) {
     std::vector<std::string> codes;
     std::string target = "/api/v1/partnerships?limit=2";
     for (int page = 0; page < 5; ++page) {
-        auto response = c.get(target);
+        auto response = c.get(target, bearer());
         ASSERT_EQ(response.result_int(), 200u) << response.body();
         auto body = boost::json::parse(response.body());
         for (const auto& item : body.at("items").as_array()) {
@@ -119,7 +132,7 @@ TEST_F(Service, ListsPagesWithOpaqueCursors) {
 
 TEST_F(Service, BadListParametersAre422WithEveryFieldError) {
     auto c = client();
-    auto response = c.get("/api/v1/partnerships?limit=5000&cursor=%21");
+    auto response = c.get("/api/v1/partnerships?limit=5000&cursor=%21", bearer());
     EXPECT_EQ(response.result_int(), 422u);
     EXPECT_EQ(response[bhttp::field::content_type], "application/problem+json");
     auto errors = boost::json::parse(response.body()).at("errors").as_array();
@@ -130,7 +143,7 @@ TEST_F(Service, BadListParametersAre422WithEveryFieldError) {
 
 TEST_F(Service, UnknownRecordIsAProblem) {
     auto c = client();
-    auto response = c.get("/api/v1/partnerships/999");
+    auto response = c.get("/api/v1/partnerships/999", bearer());
     EXPECT_EQ(response.result_int(), 404u);
     EXPECT_EQ(response[bhttp::field::content_type], "application/problem+json");
 }

@@ -9,7 +9,7 @@ SAFEBOARD_EMBEDDED_TABLE(register_demo)
 
 namespace safeboard::register_ {
 
-std::size_t load_demo(db::Connection& db) {
+std::size_t load_demo(db::Connection& db, const audit::Actor& actor) {
     std::size_t count = 0;
     db::Transaction transaction(db);
     for (const auto& file : embed::tables::register_demo()) {
@@ -18,7 +18,8 @@ std::size_t load_demo(db::Connection& db) {
         for (const auto& item : partnerships.as_array()) {
             const auto& object = item.as_object();
             upsert_partnership(db, {0, std::string(object.at("code").as_string()),
-                                    std::string(object.at("name").as_string())});
+                                    std::string(object.at("name").as_string())},
+                               actor);
             ++count;
         }
     }

@@ -3,6 +3,7 @@
 #include <span>
 
 #include "platform/api/openapi.hpp"
+#include "platform/audit/audit.hpp"
 #include "platform/db/database.hpp"
 #include "platform/embed/embedded.hpp"
 #include "platform/http/router.hpp"
@@ -14,6 +15,6 @@ void add_routes(http::Router& router, api::ApiInfo& api);
 
 // Loads the demo partnerships (data/demo/partnerships.json, compiled in);
 // running it again changes nothing. Returns how many it holds.
-std::size_t load_demo(db::Connection& db);
+std::size_t load_demo(db::Connection& db, const audit::Actor& actor);
 
 }  // namespace safeboard::register_

@@ -34,7 +34,8 @@ http::Response list(const http::Request& request, http::Context& context) {
         after = parse_id(*page->after);
         if (!after) return http::problem(422, "The cursor is not valid", request, {{"cursor", "is not a cursor this list issued"}});
     }
-    auto rows = list_partnerships(context.db(), page->limit + 1, after);
+    auto reach = context.user().reach(access::Permission::register_read, access::ScopeKind::partnership);
+    auto rows = list_partnerships(context.db(), page->limit + 1, after, reach);
     std::optional<std::string> more;
     if (rows.size() > static_cast<std::size_t>(page->limit)) {
         rows.pop_back();
@@ -47,7 +48,9 @@ http::Response list(const http::Request& request, http::Context& context) {
 
 http::Response show(const http::Request& request, http::Context& context) {
     auto id = parse_id(request.path_param("id"));
-    auto found = id ? find_partnership(context.db(), *id) : std::nullopt;
+    // A partnership outside the user's grants answers as a missing one does.
+    bool allowed = id && context.user().can(access::Permission::register_read, {access::ScopeKind::partnership, *id});
+    auto found = allowed ? find_partnership(context.db(), *id) : std::nullopt;
     if (!found) return http::problem(404, "There is no partnership " + request.path_param("id"), request);
     return http::Response::json(to_json(*found));
 }
@@ -57,6 +60,7 @@ http::Response show(const http::Request& request, http::Context& context) {
 std::span<const embed::File> migrations() { return embed::tables::register_migrations(); }
 
 void add_routes(http::Router& router, api::ApiInfo& api) {
+    const auto read = http::Access::needs(access::Permission::register_read);
     api.schemas["Partnership"] = json::object{
         {"type", "object"},
         {"required", json::array{"id", "code", "name"}},
@@ -64,9 +68,9 @@ void add_routes(http::Router& router, api::ApiInfo& api) {
                                     {"code", {{"type", "string"}}},
                                     {"name", {{"type", "string"}}}}}};
     router.add({http::Method::get, "/api/v1/partnerships", list, http::Execution::worker,
-                {"List the partnerships this instance hosts", "register", {}, "Partnership", true}});
+                {"List the partnerships this instance hosts", "register", {}, "Partnership", true}, read});
     router.add({http::Method::get, "/api/v1/partnerships/{id}", show, http::Execution::worker,
-                {"One partnership", "register", {}, "Partnership", false}});
+                {"One partnership", "register", {}, "Partnership", false}, read});
 }
 
 }  // namespace safeboard::register_

@@ -4,14 +4,18 @@
 #include <vector>
 
 #include "modules/register/model.hpp"
+#include "platform/access/principal.hpp"
+#include "platform/audit/audit.hpp"
 #include "platform/db/database.hpp"
 
 namespace safeboard::register_ {
 
-// Partnerships with id > after, by id, at most `limit` of them.
-std::vector<Partnership> list_partnerships(db::Connection& db, int limit, std::optional<std::int64_t> after);
+// Partnerships with id > after that `reach` allows, by id, at most `limit` of them.
+std::vector<Partnership> list_partnerships(db::Connection& db, int limit, std::optional<std::int64_t> after,
+                                           const access::ScopeFilter& reach);
 std::optional<Partnership> find_partnership(db::Connection& db, std::int64_t id);
-// Inserts, or renames the one with the same code; returns its id.
-std::int64_t upsert_partnership(db::Connection& db, const Partnership& partnership);
+// Inserts, or renames the one with the same code, recording what changed in
+// the audit log (inside the caller's transaction); returns its id.
+std::int64_t upsert_partnership(db::Connection& db, const Partnership& partnership, const audit::Actor& actor);
 
 }  // namespace safeboard::register_

@@ -129,6 +129,7 @@ void add_openapi_route(http::Router& router, const ApiInfo& info) {
     route.method = http::Method::get;
     route.pattern = std::string(api_prefix) + "openapi.json";
     route.execution = http::Execution::io;
+    route.access = http::Access::anyone();  // describes the API; holds no data
     route.doc = {"This document: the OpenAPI 3.1 description of the API", "meta", {}, "", false};
     // Built on each request from the final table: cheap, and never stale.
     route.handler = [&router, info](const http::Request&, http::Context&) {

@@ -80,6 +80,13 @@ Status validate(const Settings& settings) {
     if (settings.threads > 256) return bad("threads must be from 1 to 256");
     const std::set<std::string> levels{"debug", "info", "warn", "error"};
     if (!levels.contains(settings.log_level)) return bad("log_level must be debug, info, warn or error");
+    if (!settings.public_url.empty() && !settings.public_url.starts_with("http://") &&
+        !settings.public_url.starts_with("https://")) {
+        return bad("public_url must start with http:// or https://");
+    }
+    if (settings.session_absolute_timeout < settings.session_idle_timeout) {
+        return bad("session_absolute_timeout_seconds must not be shorter than session_idle_timeout_seconds");
+    }
     return {};
 }
 
@@ -120,12 +127,25 @@ Status apply_toml(Settings& settings, std::string_view toml_text, const std::str
         const auto& where = e.source().begin;
         return bad(origin + ":" + std::to_string(where.line) + ": " + std::string(e.description()));
     }
-    if (auto s = reject_unknown(root, {"db", "listen", "threads", "log_level", "http", "database"}, origin); !s) return s;
+    if (auto s = reject_unknown(root, {"db", "listen", "threads", "log_level", "public_url", "http", "database", "auth"}, origin); !s) return s;
     Status s;
     if (s = read_string(root, "db", origin, settings.db); !s) return s;
     if (s = read_string(root, "listen", origin, settings.listen); !s) return s;
     if (s = read_integer(root, "threads", origin, settings.threads, 1, 256); !s) return s;
     if (s = read_string(root, "log_level", origin, settings.log_level); !s) return s;
+    if (s = read_string(root, "public_url", origin, settings.public_url); !s) return s;
+    if (const toml::table* auth = root["auth"].as_table()) {
+        std::string where = origin + " [auth]";
+        if (s = reject_unknown(*auth, {"session_idle_timeout_seconds", "session_absolute_timeout_seconds"}, where); !s) return s;
+        std::int64_t idle = settings.session_idle_timeout.count();
+        std::int64_t absolute = settings.session_absolute_timeout.count();
+        if (s = read_integer(*auth, "session_idle_timeout_seconds", where, idle, 1, 24 * 3600); !s) return s;
+        if (s = read_integer(*auth, "session_absolute_timeout_seconds", where, absolute, 1, 7 * 24 * 3600); !s) return s;
+        settings.session_idle_timeout = std::chrono::seconds(idle);
+        settings.session_absolute_timeout = std::chrono::seconds(absolute);
+    } else if (root.contains("auth")) {
+        return bad(origin + ": auth must be a table");
+    }
     if (const toml::table* http = root["http"].as_table()) {
         std::string where = origin + " [http]";
         if (s = reject_unknown(*http, {"header_limit_bytes", "body_limit_bytes", "idle_timeout_seconds",
@@ -173,6 +193,11 @@ Result<Settings> load(const Overrides& overrides, const Environment& environment
     if (overrides.threads) settings.threads = *overrides.threads;
     if (auto s = validate(settings); !s) return std::unexpected(s.error());
     return settings;
+}
+
+std::string public_url(const Settings& settings) {
+    if (!settings.public_url.empty()) return settings.public_url;
+    return "http://" + settings.listen;
 }
 
 }  // namespace safeboard::config

@@ -32,7 +32,16 @@ struct Settings {
     std::chrono::milliseconds read_timeout{30'000};
     std::string log_level = "info";
     bool access_log = true;
+    // The address people reach Safeboard at (for set-up links, the Origin
+    // check and HSTS); empty means http:// + listen.
+    std::string public_url;
+    // [auth]
+    std::chrono::seconds session_idle_timeout{30 * 60};
+    std::chrono::seconds session_absolute_timeout{12 * 60 * 60};
 };
+
+// public_url, or the listen address as an http:// URL.
+std::string public_url(const Settings& settings);
 
 // What the command line said; empty means "not given".
 struct Overrides {

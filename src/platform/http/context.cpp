@@ -10,4 +10,9 @@ db::Connection& Context::db() {
     return **lease_;
 }
 
+const access::Principal& Context::user() const {
+    if (!principal_) throw std::logic_error("this route is open to anyone, so it has no signed-in user");
+    return *principal_;
+}
+
 }  // namespace safeboard::http

@@ -1,5 +1,7 @@
 #include "platform/http/dispatch.hpp"
 
+#include "platform/http/gate.hpp"
+
 #include <random>
 
 #include <boost/url/parse.hpp>
@@ -71,10 +73,32 @@ Response browser_friendly(Response response, const Request& request, const Error
     return response;
 }
 
-Response invoke(const Route& route, const Request& request, db::Pool* pool) {
+namespace {
+
+// What the Gate let through is checked once more here, so a Gate that forgets
+// a case still cannot open a route.
+std::optional<Response> refuse_by_default(const Route& route, const Request& request, const Context& context) {
+    if (route.access.kind == Access::Kind::undeclared) {
+        log::error("refused a route that declares no access", {{"request_id", request.request_id},
+                                                               {"route", route.pattern}});
+        return problem(403, "This address is not open to anyone", request);
+    }
+    if (route.access.is_open() || context.principal()) return std::nullopt;
+    return problem(401, "Sign in to use this", request);
+}
+
+}  // namespace
+
+Response invoke(const Route& route, const Request& request, db::Pool* pool, Gate* gate) {
     try {
         Context context(pool, request.request_id);
-        return route.handler(request, context);
+        if (gate) {
+            if (auto refusal = gate->admit(route, request, context)) return std::move(*refusal);
+        }
+        if (auto refusal = refuse_by_default(route, request, context)) return std::move(*refusal);
+        Response response = route.handler(request, context);
+        for (auto& header : context.response_headers) response.headers.push_back(std::move(header));
+        return response;
     } catch (const db::DatabaseError& e) {
         bool unavailable = e.code() == db::ErrorCode::busy || e.code() == db::ErrorCode::connection;
         log::error("database error", {{"request_id", request.request_id},

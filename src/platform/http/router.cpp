@@ -55,6 +55,12 @@ void Router::add(Route route) {
     if (route.pattern.empty() || route.pattern.front() != '/') {
         throw std::invalid_argument("route pattern must start with '/': " + route.pattern);
     }
+    bool identifies_user = route.access.kind == Access::Kind::signed_in ||
+                           route.access.kind == Access::Kind::permission;
+    if (identifies_user && route.execution == Execution::io) {
+        throw std::invalid_argument("route " + route.pattern +
+                                    " needs a signed-in user, so it must run on the workers");
+    }
     auto segments = split_path(route.pattern);
     Node* node = root_.get();
     for (std::size_t i = 0; i < segments.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/access/permissions.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/request.hpp"
 #include "platform/http/response.hpp"
@@ -39,12 +40,31 @@ struct RouteDoc {
     bool list = false;            // answers the {"items", "next"} list envelope
 };
 
+// Who may reach a route. Deny by default: a route that declares nothing is
+// refused for everyone (and a test walks the route table to find any).
+struct Access {
+    enum class Kind {
+        undeclared,  // refused
+        open,        // anyone, signed in or not: the start page, assets, health, sign-in
+        signed_in,   // any signed-in user: their own account
+        permission,  // a signed-in user holding `permission` in some scope
+    };
+    Kind kind = Kind::undeclared;
+    access::Permission permission = access::Permission::register_read;
+
+    static Access anyone() { return {Kind::open, {}}; }
+    static Access any_user() { return {Kind::signed_in, {}}; }
+    static Access needs(access::Permission p) { return {Kind::permission, p}; }
+    bool is_open() const { return kind == Kind::open; }
+};
+
 struct Route {
     Method method = Method::get;
     std::string pattern;
     Handler handler;
     Execution execution = Execution::worker;
     RouteDoc doc;
+    Access access;
 };
 
 struct Match {
@@ -61,7 +81,9 @@ public:
     Router(Router&&) noexcept;
     Router& operator=(Router&&) noexcept;
 
-    // Throws std::invalid_argument for a malformed pattern or a duplicate route.
+    // Throws std::invalid_argument for a malformed pattern, a duplicate route,
+    // or a route that needs a signed-in user but runs on the I/O threads
+    // (finding the user reads the database, which must not block them).
     void add(Route route);
     Match match(Method method, std::string_view path) const;
     // Every route in the order added.

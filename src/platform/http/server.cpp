@@ -86,6 +86,7 @@ struct Server::Impl {
     db::Pool* pool;
     metrics::Registry& metrics;
     ErrorPage error_page;
+    Gate* gate;
 
     asio::io_context io;
     asio::thread_pool workers;
@@ -98,8 +99,8 @@ struct Server::Impl {
     std::unordered_map<std::uint64_t, std::pair<asio::any_io_executor, std::shared_ptr<Connection>>> connections;
     std::uint64_t next_connection = 0;
 
-    Impl(const Router& r, ServerOptions o, db::Pool* p, metrics::Registry& m, ErrorPage e)
-        : router(r), options(std::move(o)), pool(p), metrics(m), error_page(std::move(e)),
+    Impl(const Router& r, ServerOptions o, db::Pool* p, metrics::Registry& m, ErrorPage e, Gate* g)
+        : router(r), options(std::move(o)), pool(p), metrics(m), error_page(std::move(e)), gate(g),
           workers(std::max(1u, options.workers)) {}
 
     asio::awaitable<void> accept_loop();
@@ -119,8 +120,8 @@ struct Server::Impl {
 };
 
 Server::Server(const Router& router, ServerOptions options, db::Pool* pool,
-               metrics::Registry& metrics, ErrorPage error_page)
-    : impl_(std::make_unique<Impl>(router, std::move(options), pool, metrics, std::move(error_page))) {}
+               metrics::Registry& metrics, ErrorPage error_page, Gate* gate)
+    : impl_(std::make_unique<Impl>(router, std::move(options), pool, metrics, std::move(error_page), gate)) {}
 
 Server::~Server() {
     impl_->workers.join();
@@ -325,9 +326,9 @@ asio::awaitable<Response> Server::Impl::handle(Request& request, const std::stri
     const Route& route = *match.route;
     Response response;
     if (route.execution == Execution::io) {
-        response = invoke(route, request, pool);
+        response = invoke(route, request, pool, gate);
     } else {
-        response = co_await on_workers(workers, [&route, &request, this] { return invoke(route, request, pool); });
+        response = co_await on_workers(workers, [&route, &request, this] { return invoke(route, request, pool, gate); });
     }
     co_return browser_friendly(std::move(response), request, error_page);
 }
@@ -340,6 +341,7 @@ asio::awaitable<void> Server::Impl::reply(beast::tcp_stream& stream, Response& r
     // Recorded before writing, so the figures are complete when the client has its answer.
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     metrics.record_request(to_string(request.method), route_label, status, seconds);
+    apply_security_headers(response, options.tls);
     auto raw = to_beast(std::move(response), request.request_id, version, keep_alive);
     std::size_t bytes = raw.body().size();
     if (head) {

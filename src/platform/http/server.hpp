@@ -15,6 +15,7 @@
 
 #include "platform/core/error.hpp"
 #include "platform/db/pool.hpp"
+#include "platform/http/gate.hpp"
 #include "platform/http/router.hpp"
 #include "platform/metrics/metrics.hpp"
 
@@ -32,6 +33,8 @@ struct ServerOptions {
     std::chrono::milliseconds write_timeout{30'000};
     std::chrono::milliseconds shutdown_grace{30'000};  // then open connections are closed
     bool access_log = true;
+    // Served to browsers over https (directly or behind a TLS proxy): adds HSTS.
+    bool tls = false;
 };
 
 // Browser-facing pages for errors the server itself raises (no route, an
@@ -41,7 +44,7 @@ using ErrorPage = std::function<std::optional<Response>(unsigned status, const R
 class Server {
 public:
     Server(const Router& router, ServerOptions options, db::Pool* pool,
-           metrics::Registry& metrics, ErrorPage error_page = {});
+           metrics::Registry& metrics, ErrorPage error_page = {}, Gate* gate = nullptr);
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
@@ -63,9 +66,11 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Runs a matched route's handler and turns anything it throws into a problem
-// response (503 when the database is busy or unreachable, else 500). Pure:
-// no sockets, so tests and benchmarks call it directly.
-Response invoke(const Route& route, const Request& request, db::Pool* pool);
+// Runs a matched route: the Gate first (who is asking, may they), then the
+// handler, turning anything either throws into a problem response (503 when
+// the database is busy or unreachable, else 500). Deny by default: a route
+// that declares no access is refused, and without a Gate only routes open to
+// anyone are served. Pure: no sockets, so tests and benchmarks call it directly.
+Response invoke(const Route& route, const Request& request, db::Pool* pool, Gate* gate = nullptr);
 
 }  // namespace safeboard::http

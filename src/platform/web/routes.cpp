@@ -37,6 +37,7 @@ http::Route io_get(std::string pattern, http::Handler handler, std::string summa
     route.pattern = std::move(pattern);
     route.handler = std::move(handler);
     route.execution = http::Execution::io;
+    route.access = http::Access::anyone();
     route.doc.summary = std::move(summary);
     route.doc.tag = "web";
     return route;
@@ -104,9 +105,24 @@ http::Response error_page(const Templates& templates, std::string_view request_i
     }
 }
 
+http::Response refused_page(const Templates& templates, std::string_view request_id, unsigned status) {
+    std::string heading = status == 401 ? "You need to sign in" : "Sorry, you cannot do that";
+    try {
+        data values;
+        values.set("heading", heading);
+        if (status == 401) values.set("signed_out", true);
+        if (!request_id.empty()) values.set("request_id", std::string(request_id));
+        return http::Response::html(templates.page("refused", values, titled(heading)), status);
+    } catch (const std::exception& e) {
+        log::error("the refusal page failed to render", {{"request_id", request_id}, {"error", e.what()}});
+        return http::Response::text(heading, status);
+    }
+}
+
 http::ErrorPage error_page_hook(const WebShell& shell) {
     return [&shell](unsigned status, const http::Request& request) -> std::optional<http::Response> {
         if (status == 404) return not_found_page(shell.templates);
+        if (status == 401 || status == 403) return refused_page(shell.templates, request.request_id, status);
         if (status >= 500) return error_page(shell.templates, request.request_id, status);
         return std::nullopt;
     };

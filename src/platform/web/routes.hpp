@@ -46,8 +46,11 @@ void add_web_routes(http::Router& router, const WebShell& shell);
 http::Response not_found_page(const Templates& templates);
 http::Response error_page(const Templates& templates, std::string_view request_id, unsigned status = 500);
 
-// For http::Server: the 404 and 5xx pages above; other statuses stay
-// problem+json. `shell` must outlive the server.
+// A refused request (401, 403): what happened and what to do next.
+http::Response refused_page(const Templates& templates, std::string_view request_id, unsigned status);
+
+// For http::Server: the 401, 403, 404 and 5xx pages above; other statuses
+// stay problem+json. `shell` must outlive the server.
 http::ErrorPage error_page_hook(const WebShell& shell);
 
 }  // namespace safeboard::web

@@ -135,6 +135,12 @@ std::string Templates::page(std::string_view name, const data& values, const Pag
     data layout;
     layout.set("title", page_title(options));
     if (!options.back_link.empty()) layout.set("back_link", options.back_link);
+    if (!options.user_name.empty()) {
+        data account;
+        account.set("name", options.user_name);
+        account.set("form_token", options.form_token);
+        layout.set("account", account);
+    }
     layout.set("body", render(name, values));
     return render(layout_name, layout);
 }

@@ -31,6 +31,10 @@ struct PageOptions {
     std::string title;        // what the page is, usually its h1; <title> adds " – Safeboard"
     bool has_errors = false;  // a form shown again with errors: the title starts "Error: "
     std::string back_link;    // where a back link above the content goes; none when empty
+    // The signed-in user's name: the header then links to their account and
+    // shows a sign-out button, whose form carries `form_token`.
+    std::string user_name;
+    std::string form_token;
 };
 
 class Templates {

@@ -20,23 +20,23 @@ boost::json::value body_json(const testing::RawResponse& response) {
 Router wire_router() {
     Router router;
     router.add({Method::get, "/hello", [](const Request&, Context&) { return Response::text("hello"); },
-                Execution::io, {}});
+                Execution::io, {}, Access::anyone()});
     router.add({Method::get, "/echo/{name}",
                 [](const Request& request, Context&) {
                     return Response::json(boost::json::object{
                         {"name", request.path_param("name")},
                         {"q", request.query_param("q").value_or("")}});
                 },
-                Execution::worker, {}});
+                Execution::worker, {}, Access::anyone()});
     router.add({Method::post, "/echo", [](const Request& request, Context&) { return Response::text(request.body); },
-                Execution::worker, {}});
+                Execution::worker, {}, Access::anyone()});
     router.add({Method::get, "/boom", [](const Request&, Context&) -> Response { throw std::runtime_error("secret internal detail"); },
-                Execution::worker, {}});
+                Execution::worker, {}, Access::anyone()});
     router.add({Method::get, "/busy",
                 [](const Request&, Context&) -> Response {
                     throw db::DatabaseError(db::ErrorCode::busy, "no connection free");
                 },
-                Execution::worker, {}});
+                Execution::worker, {}, Access::anyone()});
     return router;
 }
 
@@ -214,9 +214,9 @@ TEST(HttpServer, BlockingHandlersDoNotStallOtherConnections) {
                     bool ok = released.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
                     return Response::text(ok ? "released" : "timed out");
                 },
-                Execution::worker, {}});
+                Execution::worker, {}, Access::anyone()});
     router.add({Method::get, "/fast", [](const Request&, Context&) { return Response::text("fast"); },
-                Execution::io, {}});
+                Execution::io, {}, Access::anyone()});
     ServerOptions options;
     options.io_threads = 1;
     options.workers = 1;
@@ -243,9 +243,9 @@ TEST(HttpServer, ShutdownLetsInFlightRequestsFinishAndRefusesNewOnes) {
                     released.wait_for(std::chrono::seconds(10));
                     return Response::text("finished");
                 },
-                Execution::worker, {}});
+                Execution::worker, {}, Access::anyone()});
     router.add({Method::get, "/fast", [](const Request&, Context&) { return Response::text("fast"); },
-                Execution::io, {}});
+                Execution::io, {}, Access::anyone()});
     TestServer server(router);
     auto port = server.port();
     Client idle(port);

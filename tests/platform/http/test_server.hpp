@@ -16,8 +16,9 @@ namespace safeboard::testing {
 class TestServer {
 public:
     TestServer(const http::Router& router, http::ServerOptions options = {}, db::Pool* pool = nullptr,
-               http::ErrorPage error_page = {}, metrics::Registry* metrics = nullptr)
-        : server_(router, with_test_defaults(options), pool, metrics ? *metrics : metrics_, std::move(error_page)) {
+               http::ErrorPage error_page = {}, metrics::Registry* metrics = nullptr, http::Gate* gate = nullptr)
+        : server_(router, with_test_defaults(options), pool, metrics ? *metrics : metrics_, std::move(error_page),
+                  gate) {
         auto status = server_.listen();
         if (!status) throw std::runtime_error(status.error().message);
         thread_ = std::thread([this] {

@@ -171,7 +171,7 @@ TEST_F(WebShellTest, ErrorPageGivesTheRequestIdToQuote) {
     EXPECT_NE(response.body.find("<strong>7f3a&lt;b&gt;</strong>"), std::string::npos);
 }
 
-TEST_F(WebShellTest, ServerHookShowsPagesFor404AndFailuresOnly) {
+TEST_F(WebShellTest, ServerHookShowsPagesForRefusalsMissingPagesAndFailuresOnly) {
     auto hook = error_page_hook(shell);
     http::Request request;
     request.path = "/nowhere";
@@ -189,6 +189,14 @@ TEST_F(WebShellTest, ServerHookShowsPagesFor404AndFailuresOnly) {
     auto busy = hook(503, request);
     ASSERT_TRUE(busy.has_value());
     EXPECT_EQ(busy->status, 503u);  // kept, so clients know to retry
+
+    auto forbidden = hook(403, request);
+    ASSERT_TRUE(forbidden.has_value());
+    EXPECT_EQ(forbidden->status, 403u);
+    EXPECT_NE(forbidden->body.find(">Sorry, you cannot do that</h1>"), std::string::npos);
+    auto unauthorised = hook(401, request);
+    ASSERT_TRUE(unauthorised.has_value());
+    EXPECT_NE(unauthorised->body.find("href=\"/sign-in\""), std::string::npos);
 
     EXPECT_FALSE(hook(405, request).has_value());
     EXPECT_FALSE(hook(422, request).has_value());

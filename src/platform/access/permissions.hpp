@@ -1,0 +1,28 @@
+#pragma once
+// What a role may do. This is the one place where roles meet permissions:
+// routes declare the permission they need (http::Access), handlers ask the
+// Principal about a record's scope, and both come back to this table.
+#include <span>
+#include <string_view>
+
+#include "platform/access/roles.hpp"
+
+namespace safeboard::access {
+
+enum class Permission {
+    register_read,      // the partnership's structure: partnerships, organisations, people, bodies
+    register_write,
+    users_manage,       // accounts, roles, sessions and API tokens of other people
+    audit_read,         // the audit log
+    metrics_read,       // the service's operational metrics
+    case_reviews_read,  // case-level learning review detail
+    child_deaths_read,  // child death reviews
+};
+
+std::span<const Permission> all_permissions();
+std::string_view to_string(Permission permission);
+// The permissions a role carries, wherever it is granted.
+std::span<const Permission> permissions_of(Role role);
+bool grants(Role role, Permission permission);
+
+}  // namespace safeboard::access

@@ -1,0 +1,26 @@
+#pragma once
+// Checks on text that arrives from people: every field of every form and API
+// body passes through these before it is stored.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "platform/core/error.hpp"
+
+namespace safeboard {
+
+// Unicode code points in valid UTF-8; nullopt when the bytes are not UTF-8.
+std::optional<std::size_t> utf8_length(std::string_view text);
+// C0 controls (other than tab, when allowed), DEL and C1 controls.
+bool has_control_characters(std::string_view text, bool allow_tab = false);
+std::string trim(std::string_view text);
+std::string lower_ascii(std::string_view text);
+
+// The one-line text rule most fields share: valid UTF-8, no control
+// characters, between min and max characters. The message names the field
+// by its label ("Full name must be 200 characters or fewer").
+std::optional<FieldError> check_line(std::string_view field, std::string_view label, std::string_view value,
+                                     std::size_t min, std::size_t max);
+
+}  // namespace safeboard
