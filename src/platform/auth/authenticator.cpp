@@ -60,7 +60,9 @@ Authenticator::SignIn Authenticator::sign_in(db::Connection& db, std::string_vie
         tx.commit();
         return {Outcome::throttled, std::nullopt};
     }
-    auto user = find_user_by_email(db, email);
+    // Text that cannot be an email never reaches the database (PostgreSQL
+    // refuses bytes that are not UTF-8); it still costs a hash below.
+    auto user = check_line("email", "Email", email, 1, 254) ? std::nullopt : find_user_by_email(db, email);
     bool usable = user && !user->disabled && user->password_hash;
     // An unknown email costs the same hash as a known one, so timing tells nothing.
     auto verified = limiter_.run([&] {

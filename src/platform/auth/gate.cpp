@@ -5,6 +5,7 @@
 #include "platform/auth/api_tokens.hpp"
 #include "platform/auth/sessions.hpp"
 #include "platform/auth/users.hpp"
+#include "platform/core/text.hpp"
 #include "platform/credentials/secrets.hpp"
 #include "platform/http/form.hpp"
 #include "platform/http/problem.hpp"
@@ -76,6 +77,13 @@ std::optional<access::Principal> principal_for(db::Connection& db, std::int64_t 
     return principal;
 }
 
+// The path as the audit log can hold it: decoded paths may carry any bytes.
+std::string loggable_path(const std::string& path) {
+    std::string shown = path.substr(0, 300);
+    if (!utf8_length(shown) || has_control_characters(shown)) return "[a path that is not plain text]";
+    return shown;
+}
+
 std::string route_name(const http::Route& route) {
     return std::string(http::to_string(route.method)) + " " + route.pattern;
 }
@@ -83,7 +91,13 @@ std::string route_name(const http::Route& route) {
 }  // namespace
 
 Client client_of(const http::Request& request) {
-    return {request.remote_address, request.header("user-agent").value_or("").substr(0, 300), request.request_id};
+    // User agents are printable ASCII; anything else is shown as '?', so any
+    // bytes a client sends are safe to store and show.
+    std::string agent = request.header("user-agent").value_or("").substr(0, 300);
+    for (char& c : agent) {
+        if (c < 0x20 || c > 0x7E) c = '?';
+    }
+    return {request.remote_address, agent, request.request_id};
 }
 
 std::optional<std::string> cookie(const http::Request& request, std::string_view name) {
@@ -129,7 +143,7 @@ std::optional<http::Response> AuthGate::admit(const http::Route& route, const ht
                       std::string label) -> http::Response {
         audit::append_alone(db, actor_for(client, user_id, std::move(label)),
                             {"request.refused", "route", route_name(route), {},
-                             std::to_string(status) + " " + detail + " (" + request.path.substr(0, 300) + ")"});
+                             std::to_string(status) + " " + detail + " (" + loggable_path(request.path) + ")"});
         return http::problem(status, std::move(detail), request);
     };
     if (route.access.kind == Access::Kind::undeclared) {

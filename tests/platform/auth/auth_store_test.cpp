@@ -134,6 +134,14 @@ TEST_P(SigningIn, UnknownAndKnownEmailsGetTheSameAnswer) {
     EXPECT_EQ(audit::search(*db_, search).size(), 2u);
 }
 
+TEST_P(SigningIn, JunkInTheEmailFieldIsAnOrdinaryRefusal) {
+    for (const auto& email : std::vector<std::string>{"\xff\xfe@example.org", std::string(300, 'a'), "a\x01@b.c",
+                                                      "' OR 1=1 --"}) {
+        EXPECT_EQ(auth_->sign_in(*db_, email, "wrong password value", client_).outcome, Outcome::refused);
+    }
+    EXPECT_TRUE(audit::verify_chain(*db_).ok());
+}
+
 TEST_P(SigningIn, FiveFailuresLockTheAccountForTheWindowWhetherItExistsOrNot) {
     add_user("known@example.org", access::Role::viewer);
     for (const char* email : {"known@example.org", "ghost@example.org"}) {
