@@ -3,6 +3,7 @@
 # storage tests, runs CTest, and stops the cluster whatever the outcome.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test  # chromium and the browser tests' npm packages
 
 pg_dir=$(mktemp -d -t safeboard-pg.XXXXXX)
 cleanup() { scripts/pg-test-cluster.sh stop "$pg_dir" || true; }

@@ -46,7 +46,10 @@ bool plausible_secret(std::string_view value) {
 // that sends neither (a script) still needs the token.
 bool same_origin(const http::Request& request, const std::string& public_url) {
     auto host = request.header("host").value_or("");
-    if (auto origin = request.header("origin")) {
+    // Under Referrer-Policy: no-referrer browsers send "Origin: null" even
+    // for our own forms, so null says nothing and Sec-Fetch-Site decides.
+    auto origin = request.header("origin");
+    if (origin && *origin != "null") {
         if (*origin == "http://" + host || *origin == "https://" + host) return true;
         auto configured = boost::urls::parse_absolute_uri(public_url);
         return configured && *origin == std::string(configured->scheme()) + "://" + std::string(configured->encoded_authority());
