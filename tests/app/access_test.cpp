@@ -12,59 +12,38 @@
 #include "platform/auth/api_tokens.hpp"
 #include "platform/auth/users.hpp"
 #include "platform/credentials/password.hpp"
-#include "platform/http/test_server.hpp"
+#include "running_service.hpp"
 
 namespace safeboard::app {
 namespace {
 
-namespace fs = std::filesystem;
 namespace bhttp = boost::beast::http;
-using testing::Client;
-using testing::RawResponse;
-using testing::TestServer;
+using safeboard::testing::Client;
+using safeboard::testing::RawResponse;
+using safeboard::testing::TestServer;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 constexpr const char* password = "correct horse battery staple";
 
-class Access : public ::testing::Test {
+class Access : public testing::RunningService {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("safeboard-access-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        auto url = db::parse_database_url("sqlite:" + (dir_ / "test.db").string());
-        pool_ = std::make_unique<db::Pool>(*url, db::PoolOptions{2, std::chrono::milliseconds(2000)});
-        {
-            auto lease = pool_->acquire();
-            db::migrate(*lease, all_migrations());
-            db::Transaction tx(*lease);
-            southend_ = register_::upsert_partnership(*lease, {0, "southend", "Southend"}, actor_);
-            essex_ = register_::upsert_partnership(*lease, {0, "essex", "Essex"}, actor_);
-            tx.commit();
-            auto hash = credentials::hash_password(password, {1, 64 * 1024});
-            viewer_ = auth::create_user(*lease, {"viewer@example.org", "Val Viewer",
-                                                 {{access::Role::viewer, {access::ScopeKind::partnership, southend_}}}},
-                                        hash, actor_)->id;
-            token_ = auth::create_api_token(*lease, viewer_, "tests", std::nullopt, system_now(), actor_)->secret;
-        }
-        auth::AuthSettings settings;
-        settings.hashing = {1, 64 * 1024};
-        settings.clock = [this] { return now_.load(); };
-        service_ = make_service(pool_.get(), settings);
-        http::ServerOptions options;
-        options.workers = 2;
-        server_ = std::make_unique<TestServer>(service_->router, options, pool_.get(),
-                                               web::error_page_hook(*service_->web), &service_->metrics,
-                                               service_->gate.get());
+        settings_.hashing = {1, 64 * 1024};
+        settings_.clock = [this] { return now_.load(); };
+        RunningService::SetUp();
     }
-    void TearDown() override {
-        server_.reset();
-        service_.reset();
-        pool_.reset();
-        fs::remove_all(dir_);
+    // Two partnerships, and a viewer of one of them with a password and an API token.
+    void seed(db::Connection& db) override {
+        db::Transaction tx(db);
+        southend_ = register_::upsert_partnership(db, {0, "southend", "Southend"}, actor_);
+        essex_ = register_::upsert_partnership(db, {0, "essex", "Essex"}, actor_);
+        tx.commit();
+        auto hash = credentials::hash_password(password, {1, 64 * 1024});
+        viewer_ = auth::create_user(db, {"viewer@example.org", "Val Viewer",
+                                         {{access::Role::viewer, {access::ScopeKind::partnership, southend_}}}},
+                                    hash, actor_)->id;
+        token_ = auth::create_api_token(db, viewer_, "tests", std::nullopt, system_now(), actor_)->secret;
     }
-    Client client() { return Client(server_->port()); }
     Headers bearer() { return {{"Authorization", "Bearer " + token_}}; }
 
     static std::string cookie_value(const RawResponse& response, const std::string& name) {
@@ -119,11 +98,6 @@ protected:
         return lease->query(sql).rows.at(0).integer(0);
     }
 
-    fs::path dir_;
-    std::unique_ptr<db::Pool> pool_;
-    std::unique_ptr<app::Service> service_;
-    std::unique_ptr<TestServer> server_;
-    audit::Actor actor_{std::nullopt, "test", "", ""};
     std::int64_t southend_ = 0, essex_ = 0, viewer_ = 0;
     std::string token_;
     std::atomic<UnixSeconds> now_{system_now()};

@@ -10,53 +10,25 @@
 #include "platform/auth/api_tokens.hpp"
 #include "platform/auth/users.hpp"
 #include "platform/api/openapi.hpp"
-#include "platform/http/test_server.hpp"
+#include "running_service.hpp"
 
 namespace safeboard::app {
 namespace {
 
-namespace fs = std::filesystem;
 namespace bhttp = boost::beast::http;
-using testing::Client;
-using testing::TestServer;
+using safeboard::testing::Client;
 
-class Service : public ::testing::Test {
+class Service : public testing::RunningService {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("safeboard-service-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        auto url = db::parse_database_url("sqlite:" + (dir_ / "test.db").string());
-        pool_ = std::make_unique<db::Pool>(*url, db::PoolOptions{2, std::chrono::milliseconds(2000)});
-        auto lease = pool_->acquire();
-        db::migrate(*lease, all_migrations());
-        // An operator's script: instance-wide admin rights through an API token.
-        auto user = auth::create_user(*lease, {"ops@example.org", "Operations", {{access::Role::admin, {}}}},
+    // An operator's script: instance-wide admin rights through an API token.
+    void seed(db::Connection& db) override {
+        auto user = auth::create_user(db, {"ops@example.org", "Operations", {{access::Role::admin, {}}}},
                                       std::nullopt, actor_);
-        token_ = auth::create_api_token(*lease, user->id, "tests", std::nullopt, system_now(), actor_)->secret;
-        service_ = make_service(pool_.get());
-        http::ServerOptions options;
-        options.workers = 2;
-        server_ = std::make_unique<TestServer>(service_->router, options, pool_.get(),
-                                               web::error_page_hook(*service_->web), &service_->metrics,
-                                               service_->gate.get());
+        token_ = auth::create_api_token(db, user->id, "tests", std::nullopt, system_now(), actor_)->secret;
     }
-    void TearDown() override {
-        server_.reset();
-        service_.reset();
-        pool_.reset();
-        fs::remove_all(dir_);
-    }
-    Client client() { return Client(server_->port()); }
     std::vector<std::pair<std::string, std::string>> bearer() { return {{"Authorization", "Bearer " + token_}}; }
 
-    audit::Actor actor_{std::nullopt, "test", "", ""};
     std::string token_;
-    fs::path dir_;
-    std::unique_ptr<db::Pool> pool_;
-    std::unique_ptr<app::Service> service_;
-    std::unique_ptr<TestServer> server_;
 };
 
 TEST_F(Service, HealthAndReadiness) {

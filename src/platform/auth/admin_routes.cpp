@@ -38,18 +38,7 @@ struct Admin {
 
 // --- common pieces ---------------------------------------------------------------
 
-std::string field(const http::FormFields& fields, std::string_view name) {
-    return http::find_field(fields, name).value_or("");
-}
-
 http::Response see_other(std::string location) { return http::Response::redirect(std::move(location)); }
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
-    return id;
-}
 
 // At most `max_bytes` of `text`, cut where a UTF-8 character starts, with "…" when cut.
 std::string shortened(std::string_view text, std::size_t max_bytes) {
@@ -57,10 +46,6 @@ std::string shortened(std::string_view text, std::size_t max_bytes) {
     std::size_t end = max_bytes;
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     return std::string(text.substr(0, end)) + "…";
-}
-
-audit::Actor actor_of(const http::Request& request, const access::Principal& principal) {
-    return actor_for(client_of(request), principal.user_id, principal.email);
 }
 
 http::Response no_such_user(const http::Request& request) {
@@ -278,10 +263,10 @@ http::Response create_account(const Admin& admin, const http::Request& request, 
     const auto& principal = context.user();
     auto& db = context.db();
     auto fields = http::form_fields(request);
-    std::string role = field(fields, "role");
-    std::string scope = field(fields, "scope");
+    std::string role = form_text(fields, "role");
+    std::string scope = form_text(fields, "scope");
     auto grant = read_grant(principal, role, scope);
-    NewUser user{trim(field(fields, "email")), trim(field(fields, "name")), {}};
+    NewUser user{trim(form_text(fields, "email")), trim(form_text(fields, "name")), {}};
     if (grant.grant) user.grants.push_back(*grant.grant);
 
     std::vector<FieldError> errors = grant.errors;
@@ -379,8 +364,8 @@ http::Response give_role(const Admin& admin, const http::Request& request, http:
     auto user = managed_user(request, context);
     if (!user) return no_such_user(request);
     auto fields = http::form_fields(request);
-    std::string role = field(fields, "role");
-    std::string scope = field(fields, "scope");
+    std::string role = form_text(fields, "role");
+    std::string scope = form_text(fields, "scope");
     auto grant = read_grant(context.user(), role, scope);
     std::vector<FieldError> errors = grant.errors;
     if (grant.grant) {
@@ -403,8 +388,8 @@ http::Response remove_role(const Admin& admin, const http::Request& request, htt
     auto user = managed_user(request, context);
     if (!user) return no_such_user(request);
     auto fields = http::form_fields(request);
-    auto role = access::parse_role(field(fields, "role"));
-    auto scope = access::parse_scope(field(fields, "scope"));
+    auto role = access::parse_role(form_text(fields, "role"));
+    auto scope = access::parse_scope(form_text(fields, "scope"));
     if (!role || !scope) return http::problem(404, "The account does not hold this role", request);
     access::Grant grant{*role, *scope};
     if (std::find(user->grants.begin(), user->grants.end(), grant) == user->grants.end()) {
@@ -625,45 +610,28 @@ http::Response download_audit(const Admin& admin, const http::Request& request, 
 
 // --- the route table ------------------------------------------------------------------------------
 
-template <typename F>
-http::Route page_route(http::Method method, std::string pattern, Access access, std::string summary, F handler) {
-    http::Route route;
-    route.method = method;
-    route.pattern = std::move(pattern);
-    route.handler = std::move(handler);
-    route.execution = http::Execution::worker;
-    route.access = access;
-    route.doc.summary = std::move(summary);
-    route.doc.tag = "admin";
-    return route;
-}
-
 }  // namespace
 
 void add_admin_routes(http::Router& router, Authenticator& authenticator, const web::Templates& templates) {
     auto admin = std::make_shared<Admin>(Admin{authenticator, templates});
-    auto bind = [admin](auto handler) {
-        return [admin, handler](const http::Request& request, http::Context& context) {
-            return handler(*admin, request, context);
-        };
-    };
+    auto bind = [admin](auto handler) { return bound(admin, handler); };
     using M = http::Method;
     const auto users = Access::needs(Permission::users_manage);
     const auto auditors = Access::needs(Permission::audit_read);
-    router.add(page_route(M::get, "/admin/users", users, "The accounts an admin manages", bind(list_accounts)));
-    router.add(page_route(M::get, "/admin/users/new", users, "The form to add a user", bind(show_new_account)));
-    router.add(page_route(M::post, "/admin/users", users, "Add a user", bind(create_account)));
-    router.add(page_route(M::get, "/admin/users/{id}", users, "One account", bind(show_account)));
-    router.add(page_route(M::post, "/admin/users/{id}/grants", users, "Give a role", bind(give_role)));
-    router.add(page_route(M::post, "/admin/users/{id}/grants/remove", users, "Remove a role", bind(remove_role)));
-    router.add(page_route(M::post, "/admin/users/{id}/sign-out", users, "End every session of an account",
+    router.add(page_route(M::get, "/admin/users", users, "The accounts an admin manages", "admin", bind(list_accounts)));
+    router.add(page_route(M::get, "/admin/users/new", users, "The form to add a user", "admin", bind(show_new_account)));
+    router.add(page_route(M::post, "/admin/users", users, "Add a user", "admin", bind(create_account)));
+    router.add(page_route(M::get, "/admin/users/{id}", users, "One account", "admin", bind(show_account)));
+    router.add(page_route(M::post, "/admin/users/{id}/grants", users, "Give a role", "admin", bind(give_role)));
+    router.add(page_route(M::post, "/admin/users/{id}/grants/remove", users, "Remove a role", "admin", bind(remove_role)));
+    router.add(page_route(M::post, "/admin/users/{id}/sign-out", users, "End every session of an account", "admin",
                           bind(sign_out_account)));
-    router.add(page_route(M::post, "/admin/users/{id}/disable", users, "Disable an account", bind(disable_account)));
-    router.add(page_route(M::post, "/admin/users/{id}/enable", users, "Enable an account", bind(enable_account)));
-    router.add(page_route(M::post, "/admin/users/{id}/setup-link", users, "Issue a new set-up link",
+    router.add(page_route(M::post, "/admin/users/{id}/disable", users, "Disable an account", "admin", bind(disable_account)));
+    router.add(page_route(M::post, "/admin/users/{id}/enable", users, "Enable an account", "admin", bind(enable_account)));
+    router.add(page_route(M::post, "/admin/users/{id}/setup-link", users, "Issue a new set-up link", "admin",
                           bind(new_setup_link)));
-    router.add(page_route(M::get, "/admin/audit", auditors, "Search the audit log", bind(search_audit)));
-    router.add(page_route(M::get, "/admin/audit.csv", auditors, "Download audit log entries as CSV",
+    router.add(page_route(M::get, "/admin/audit", auditors, "Search the audit log", "admin", bind(search_audit)));
+    router.add(page_route(M::get, "/admin/audit.csv", auditors, "Download audit log entries as CSV", "admin",
                           bind(download_audit)));
 }
 

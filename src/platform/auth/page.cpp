@@ -1,5 +1,7 @@
 #include "platform/auth/page.hpp"
 
+#include <charconv>
+
 #include "platform/auth/gate.hpp"
 #include "platform/auth/sessions.hpp"
 
@@ -25,6 +27,34 @@ std::optional<Session> current_session(const http::Request& request, http::Conte
     auto lookup = find_session(context.db(), *value, authenticator.now(), authenticator.settings().sessions);
     if (lookup.state != SessionLookup::State::live) return std::nullopt;
     return lookup.session;
+}
+
+std::string form_text(const http::FormFields& fields, std::string_view name) {
+    return http::find_field(fields, name).value_or("");
+}
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
+    return id;
+}
+
+audit::Actor actor_of(const http::Request& request, const access::Principal& user) {
+    return actor_for(client_of(request), user.user_id, user.email);
+}
+
+http::Route page_route(http::Method method, std::string pattern, http::Access access, std::string summary,
+                       std::string tag, http::Handler handler) {
+    http::Route route;
+    route.method = method;
+    route.pattern = std::move(pattern);
+    route.handler = std::move(handler);
+    route.execution = http::Execution::worker;
+    route.access = access;
+    route.doc.summary = std::move(summary);
+    route.doc.tag = std::move(tag);
+    return route;
 }
 
 }  // namespace safeboard::auth

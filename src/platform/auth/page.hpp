@@ -1,13 +1,16 @@
 #pragma once
 // Rendering a page for the person asking: the layout shows their name and a
 // sign-out button when they are signed in.
+#include <memory>
 #include <string_view>
 
 #include <kainjow/mustache.hpp>
 
 #include "platform/auth/authenticator.hpp"
 #include "platform/http/context.hpp"
+#include "platform/http/form.hpp"
 #include "platform/http/request.hpp"
+#include "platform/http/router.hpp"
 #include "platform/http/response.hpp"
 #include "platform/web/templates.hpp"
 
@@ -19,5 +22,22 @@ http::Response render_page(const web::Templates& templates, const http::Context&
 // The signed-in user's session, for pages open before sign-in completes.
 std::optional<Session> current_session(const http::Request& request, http::Context& context,
                                        const Authenticator& authenticator);
+
+// Pieces every auth page handler shares.
+std::string form_text(const http::FormFields& fields, std::string_view name);  // "" when absent
+std::optional<std::int64_t> parse_id(std::string_view text);                   // positive ids only
+audit::Actor actor_of(const http::Request& request, const access::Principal& user);
+
+// A page route: runs on the workers, tagged for the route table.
+http::Route page_route(http::Method method, std::string pattern, http::Access access, std::string summary,
+                       std::string tag, http::Handler handler);
+
+// A handler of (pages, request, context) as a route handler, sharing `pages`.
+template <typename Pages, typename F>
+http::Handler bound(std::shared_ptr<Pages> pages, F handler) {
+    return [pages, handler](const http::Request& request, http::Context& context) {
+        return handler(*pages, request, context);
+    };
+}
 
 }  // namespace safeboard::auth

@@ -34,10 +34,6 @@ struct Pages {
     const web::Templates& templates;
 };
 
-std::string field(const http::FormFields& fields, std::string_view name) {
-    return http::find_field(fields, name).value_or("");
-}
-
 http::Response see_other(std::string location, std::optional<std::string> cookie_value = std::nullopt) {
     auto response = http::Response::redirect(std::move(location));
     if (cookie_value) response.header("Set-Cookie", set_cookie(session_cookie_name, *cookie_value));
@@ -61,10 +57,6 @@ std::string grouped(std::string_view secret) {
     return out;
 }
 
-audit::Actor actor_of(const http::Request& request, const access::Principal& user) {
-    return actor_for(client_of(request), user.user_id, user.email);
-}
-
 // --- signing in -------------------------------------------------------------
 
 http::Response sign_in_form(const Pages& pages, const http::Request& request, http::Context& context,
@@ -85,8 +77,8 @@ http::Response show_sign_in(const Pages& pages, const http::Request& request, ht
 
 http::Response sign_in(const Pages& pages, const http::Request& request, http::Context& context) {
     auto fields = http::form_fields(request);
-    std::string email = field(fields, "email");
-    std::string password = field(fields, "password");
+    std::string email = form_text(fields, "email");
+    std::string password = form_text(fields, "password");
     data values;
     values.set("email", email.size() <= 254 ? email : std::string());
     std::vector<FieldError> errors;
@@ -291,13 +283,6 @@ http::Response create_token(const Pages& pages, const http::Request& request, ht
     return account(pages, request, context, values, 201);
 }
 
-std::optional<std::int64_t> parse_id(std::string_view text) {
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
-    return id;
-}
-
 http::Response revoke_token(const Pages& pages, const http::Request& request, http::Context& context) {
     const auto& user = context.user();
     auto id = parse_id(request.path_param("id"));
@@ -318,8 +303,8 @@ http::Response show_password(const Pages& pages, const http::Request&, http::Con
 http::Response change_password(const Pages& pages, const http::Request& request, http::Context& context) {
     const auto& user = context.user();
     auto fields = http::form_fields(request);
-    std::string current = field(fields, "current_password");
-    std::string replacement = field(fields, "new_password");
+    std::string current = form_text(fields, "current_password");
+    std::string replacement = form_text(fields, "new_password");
     data values;
     if (current.empty() || current.size() > max_password_bytes) {
         web::set_errors(values, {{"current_password", "Enter your current password"}});
@@ -360,19 +345,6 @@ http::Response use_setup(const Pages& pages, const http::Request& request, http:
     return see_other("/sign-in");
 }
 
-template <typename F>
-http::Route page_route(http::Method method, std::string pattern, Access access, std::string summary, F handler) {
-    http::Route route;
-    route.method = method;
-    route.pattern = std::move(pattern);
-    route.handler = std::move(handler);
-    route.execution = http::Execution::worker;
-    route.access = access;
-    route.doc.summary = std::move(summary);
-    route.doc.tag = "account";
-    return route;
-}
-
 }  // namespace
 
 std::span<const embed::File> migrations() { return embed::tables::auth_migrations(); }
@@ -380,34 +352,30 @@ std::span<const embed::File> templates() { return embed::tables::auth_templates(
 
 void add_routes(http::Router& router, Authenticator& authenticator, const web::Templates& templates) {
     auto pages = std::make_shared<Pages>(Pages{authenticator, templates});
-    auto bind = [pages](auto handler) {
-        return [pages, handler](const http::Request& request, http::Context& context) {
-            return handler(*pages, request, context);
-        };
-    };
+    auto bind = [pages](auto handler) { return bound(pages, handler); };
     using M = http::Method;
     const auto anyone = Access::anyone();
     const auto user = Access::any_user();
-    router.add(page_route(M::get, "/sign-in", anyone, "The sign-in page", bind(show_sign_in)));
-    router.add(page_route(M::post, "/sign-in", anyone, "Sign in with email and password", bind(sign_in)));
-    router.add(page_route(M::get, "/sign-in/mfa", anyone, "Ask for the second factor",
+    router.add(page_route(M::get, "/sign-in", anyone, "The sign-in page", "account", bind(show_sign_in)));
+    router.add(page_route(M::post, "/sign-in", anyone, "Sign in with email and password", "account", bind(sign_in)));
+    router.add(page_route(M::get, "/sign-in/mfa", anyone, "Ask for the second factor", "account",
                           bind([](const Pages& p, const http::Request& r, http::Context& c) { return show_code(p, r, c); })));
-    router.add(page_route(M::post, "/sign-in/mfa", anyone, "Check the second factor", bind(check_code)));
-    router.add(page_route(M::get, "/account/mfa", anyone, "Set up an authenticator app",
+    router.add(page_route(M::post, "/sign-in/mfa", anyone, "Check the second factor", "account", bind(check_code)));
+    router.add(page_route(M::get, "/account/mfa", anyone, "Set up an authenticator app", "account",
                           bind([](const Pages& p, const http::Request& r, http::Context& c) { return show_enrolment(p, r, c); })));
-    router.add(page_route(M::post, "/account/mfa", anyone, "Confirm the authenticator app", bind(confirm_enrolment)));
-    router.add(page_route(M::post, "/sign-out", anyone, "Sign out", bind(sign_out)));
-    router.add(page_route(M::post, "/account/sign-out-everywhere", user, "Sign out everywhere", bind(sign_out_everywhere)));
-    router.add(page_route(M::get, "/account", user, "Your account",
+    router.add(page_route(M::post, "/account/mfa", anyone, "Confirm the authenticator app", "account", bind(confirm_enrolment)));
+    router.add(page_route(M::post, "/sign-out", anyone, "Sign out", "account", bind(sign_out)));
+    router.add(page_route(M::post, "/account/sign-out-everywhere", user, "Sign out everywhere", "account", bind(sign_out_everywhere)));
+    router.add(page_route(M::get, "/account", user, "Your account", "account",
                           bind([](const Pages& p, const http::Request& r, http::Context& c) { return account(p, r, c); })));
-    router.add(page_route(M::post, "/account/tokens", user, "Create an API token", bind(create_token)));
-    router.add(page_route(M::post, "/account/tokens/{id}/revoke", user, "Revoke an API token", bind(revoke_token)));
-    router.add(page_route(M::get, "/account/password", user, "Change your password",
+    router.add(page_route(M::post, "/account/tokens", user, "Create an API token", "account", bind(create_token)));
+    router.add(page_route(M::post, "/account/tokens/{id}/revoke", user, "Revoke an API token", "account", bind(revoke_token)));
+    router.add(page_route(M::get, "/account/password", user, "Change your password", "account",
                           bind([](const Pages& p, const http::Request& r, http::Context& c) { return show_password(p, r, c); })));
-    router.add(page_route(M::post, "/account/password", user, "Change your password", bind(change_password)));
-    router.add(page_route(M::get, "/account/setup/{link}", anyone, "Set a first password",
+    router.add(page_route(M::post, "/account/password", user, "Change your password", "account", bind(change_password)));
+    router.add(page_route(M::get, "/account/setup/{link}", anyone, "Set a first password", "account",
                           bind([](const Pages& p, const http::Request& r, http::Context& c) { return show_setup(p, r, c); })));
-    router.add(page_route(M::post, "/account/setup/{link}", anyone, "Set a first password", bind(use_setup)));
+    router.add(page_route(M::post, "/account/setup/{link}", anyone, "Set a first password", "account", bind(use_setup)));
 }
 
 }  // namespace safeboard::auth
