@@ -32,6 +32,11 @@ free_port() {
 db="sqlite:$work/bench.db"
 build/safeboard migrate --db "$db" >/dev/null
 build/safeboard demo --db "$db" >/dev/null
+# The API answers only signed-in callers: a viewer's token, as a script would send.
+echo "quiet lantern over seven hills" |
+  build/safeboard user add --db "$db" --email bench@example.org --name Bench --role viewer --password-stdin >/dev/null
+token=$(build/safeboard token create --db "$db" --user bench@example.org --name bench 2>/dev/null)
+auth="Authorization: Bearer $token"
 sb_port=$(free_port)
 build/safeboard serve --db "$db" --listen "127.0.0.1:$sb_port" --threads 2 2>"$work/safeboard.log" &
 pids+=($!)
@@ -40,7 +45,7 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$sb_port/healthz" >/dev/null &
 # Static files with exactly the bytes safeboard answers, for nginx.
 mkdir -p "$work/www"
 curl -fs "http://127.0.0.1:$sb_port/healthz" >"$work/www/healthz.json"
-curl -fs "http://127.0.0.1:$sb_port/api/v1/partnerships" >"$work/www/partnerships.json"
+curl -fs -H "$auth" "http://127.0.0.1:$sb_port/api/v1/partnerships" >"$work/www/partnerships.json"
 ng_port=$(free_port)
 while [[ "$ng_port" == "$sb_port" ]]; do ng_port=$((ng_port + 1)); done
 cat >"$work/nginx.conf" <<NGINX
@@ -63,8 +68,8 @@ nginx -c "$work/nginx.conf" -p "$work" &
 pids+=($!)
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$ng_port/healthz.json" >/dev/null && break; sleep 0.1; done
 
-measure() {  # url -> "requests/s p99"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | awk '
+measure() {  # url [header] -> "requests/s p99"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency ${2:+-H "$2"} "$1" | awk '
     /Requests\/sec/ {rps=$2}
     /^ +99%/ {p99=$2}
     END {print rps, p99}'
@@ -75,7 +80,9 @@ printf '| endpoint | bytes | safeboard req/s | nginx req/s | safeboard/nginx | s
 for pair in "healthz:/healthz:/healthz.json" "partnerships:/api/v1/partnerships:/partnerships.json"; do
   IFS=: read -r name sb_path ng_path <<<"$pair"
   bytes=$(wc -c <"$work/www/${ng_path#/}")
-  read -r sb_rps sb_p99 < <(measure "http://127.0.0.1:$sb_port$sb_path")
+  header=""
+  [[ "$sb_path" == /api/* ]] && header=$auth
+  read -r sb_rps sb_p99 < <(measure "http://127.0.0.1:$sb_port$sb_path" "$header")
   read -r ng_rps ng_p99 < <(measure "http://127.0.0.1:$ng_port$ng_path")
   ratio=$(awk -v a="$sb_rps" -v b="$ng_rps" 'BEGIN {printf "%.2f", a / b}')
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$sb_path" "$bytes" "$sb_rps" "$ng_rps" "$ratio" "$sb_p99" "$ng_p99"
