@@ -9,15 +9,16 @@
 #include "platform/audit/dates.hpp"
 #include "platform/audit/stored.hpp"
 #include "platform/audit/text.hpp"
+#include "platform/core/text.hpp"
 
 namespace safeboard::audit {
 namespace {
 
 // Why `value` cannot be stored, or nullopt when it can.
 std::optional<std::string> text_problem(std::string_view value, std::size_t limit) {
-    if (!text::is_valid_utf8(value)) return "is not valid UTF-8";
+    if (!is_utf8(value)) return "is not valid UTF-8";
     if (value.find('\0') != std::string_view::npos) return "holds a NUL character";
-    std::size_t length = text::characters(value);
+    std::size_t length = utf8_length(value).value_or(0);
     if (length <= limit) return std::nullopt;
     return "is " + std::to_string(length) + " characters long; at most " + std::to_string(limit) + " are allowed";
 }

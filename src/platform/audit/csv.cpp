@@ -1,6 +1,7 @@
 #include "platform/audit/export.hpp"
 #include "platform/audit/stored.hpp"
 #include "platform/audit/text.hpp"
+#include "platform/core/text.hpp"
 
 namespace safeboard::audit {
 namespace {
@@ -10,7 +11,7 @@ bool starts_like_formula(std::string_view value) {
 }
 
 void append_field(std::string& out, std::string_view raw) {
-    std::string value = text::replace_invalid_utf8(raw);
+    std::string value = replace_invalid_utf8(raw);
     if (starts_like_formula(value)) value.insert(0, 1, '\'');
     if (value.find_first_of(",\"\r\n") == std::string::npos) {
         out += value;

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "platform/core/time.hpp"
+
 namespace safeboard::audit::dates {
 namespace {
 
@@ -42,14 +44,7 @@ std::string utc_now() {
     return text;
 }
 
-bool is_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    if (!digits(text, 0, 4) || !digits(text, 5, 2) || !digits(text, 8, 2)) return false;
-    std::chrono::year_month_day date{std::chrono::year(number(text, 0, 4)),
-                                     std::chrono::month(static_cast<unsigned>(number(text, 5, 2))),
-                                     std::chrono::day(static_cast<unsigned>(number(text, 8, 2)))};
-    return number(text, 0, 4) >= 1 && date.ok();
-}
+bool is_date(std::string_view text) { return parse_date(text).has_value(); }
 
 bool is_timestamp(std::string_view text) {
     // "YYYY-MM-DDTHH:MM:SS.mmmZ"

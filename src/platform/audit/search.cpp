@@ -5,6 +5,7 @@
 #include "platform/audit/dates.hpp"
 #include "platform/audit/stored.hpp"
 #include "platform/audit/text.hpp"
+#include "platform/core/text.hpp"
 
 namespace safeboard::audit {
 namespace {
@@ -15,9 +16,9 @@ void check_text(Errors& errors, const char* field, const std::optional<std::stri
     if (!value) return;
     if (value->empty()) {
         errors.push_back({field, "Enter a value, or leave the field out"});
-    } else if (!text::is_valid_utf8(*value) || value->find('\0') != std::string::npos) {
+    } else if (!is_utf8(*value) || value->find('\0') != std::string::npos) {
         errors.push_back({field, "Enter valid text"});
-    } else if (text::characters(*value) > limit) {
+    } else if (utf8_length(*value).value_or(0) > limit) {
         errors.push_back({field, "Enter at most " + std::to_string(limit) + " characters"});
     }
 }
@@ -76,9 +77,9 @@ Status validate(const Search& search) {
     check_text(errors, "actor", search.actor, limits::label);
     check_text(errors, "entity_type", search.entity_type, limits::entity_type);
     check_text(errors, "action", search.action, limits::action);
-    if (search.entity_id && !text::is_valid_utf8(*search.entity_id)) {
+    if (search.entity_id && !is_utf8(*search.entity_id)) {
         errors.push_back({"entity_id", "Enter valid text"});
-    } else if (search.entity_id && text::characters(*search.entity_id) > limits::entity_id) {
+    } else if (search.entity_id && utf8_length(*search.entity_id).value_or(0) > limits::entity_id) {
         errors.push_back({"entity_id", "Enter at most " + std::to_string(limits::entity_id) + " characters"});
     } else if (search.entity_id && !search.entity_type) {
         errors.push_back({"entity_id", "Choose the type of record as well as its id"});

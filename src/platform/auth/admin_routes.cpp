@@ -38,16 +38,6 @@ struct Admin {
 
 // --- common pieces ---------------------------------------------------------------
 
-http::Response see_other(std::string location) { return http::Response::redirect(std::move(location)); }
-
-// At most `max_bytes` of `text`, cut where a UTF-8 character starts, with "…" when cut.
-std::string shortened(std::string_view text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes) return std::string(text);
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(text.substr(0, end)) + "…";
-}
-
 http::Response no_such_user(const http::Request& request) {
     return http::problem(404, "There is no such user", request);
 }

@@ -82,9 +82,8 @@ std::optional<access::Principal> principal_for(db::Connection& db, std::int64_t 
 
 // The path as the audit log can hold it: decoded paths may carry any bytes.
 std::string loggable_path(const std::string& path) {
-    std::string shown = path.substr(0, 300);
-    if (!utf8_length(shown) || has_control_characters(shown)) return "[a path that is not plain text]";
-    return shown;
+    if (!is_utf8(path) || has_control_characters(path)) return "[a path that is not plain text]";
+    return shortened(path, 300);
 }
 
 std::string route_name(const http::Route& route) {

@@ -44,6 +44,12 @@ audit::Actor actor_of(const http::Request& request, const access::Principal& use
     return actor_for(client_of(request), user.user_id, user.email);
 }
 
+http::Response see_other(std::string location, std::optional<std::string> cookie_value) {
+    auto response = http::Response::redirect(std::move(location));
+    if (cookie_value) response.header("Set-Cookie", set_cookie(session_cookie_name, *cookie_value));
+    return response;
+}
+
 http::Route page_route(http::Method method, std::string pattern, http::Access access, std::string summary,
                        std::string tag, http::Handler handler) {
     http::Route route;

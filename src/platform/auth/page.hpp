@@ -27,6 +27,8 @@ std::optional<Session> current_session(const http::Request& request, http::Conte
 std::string form_text(const http::FormFields& fields, std::string_view name);  // "" when absent
 std::optional<std::int64_t> parse_id(std::string_view text);                   // positive ids only
 audit::Actor actor_of(const http::Request& request, const access::Principal& user);
+// 303 to `location`; with a cookie value, the session cookie is set to it.
+http::Response see_other(std::string location, std::optional<std::string> cookie_value = std::nullopt);
 
 // A page route: runs on the workers, tagged for the route table.
 http::Route page_route(http::Method method, std::string pattern, http::Access access, std::string summary,

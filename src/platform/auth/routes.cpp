@@ -34,12 +34,6 @@ struct Pages {
     const web::Templates& templates;
 };
 
-http::Response see_other(std::string location, std::optional<std::string> cookie_value = std::nullopt) {
-    auto response = http::Response::redirect(std::move(location));
-    if (cookie_value) response.header("Set-Cookie", set_cookie(session_cookie_name, *cookie_value));
-    return response;
-}
-
 std::string base64(std::string_view bytes) {
     std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
     sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),

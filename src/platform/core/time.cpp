@@ -19,6 +19,7 @@ bool digits(std::string_view text, std::size_t from, std::size_t count, int& out
 }
 
 std::optional<UnixSeconds> day_start(int year, int month, int day) {
+    if (year < 1) return std::nullopt;
     chrono::year_month_day date{chrono::year{year}, chrono::month{static_cast<unsigned>(month)},
                                 chrono::day{static_cast<unsigned>(day)}};
     if (!date.ok()) return std::nullopt;

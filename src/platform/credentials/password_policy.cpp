@@ -7,6 +7,7 @@
 
 #include "platform/credentials/cracklib_check.hpp"
 #include "platform/credentials/password_patterns.hpp"
+#include "platform/core/text.hpp"
 #include "platform/credentials/password_text.hpp"
 
 namespace safeboard::credentials {

@@ -1,15 +1,12 @@
 #pragma once
 // Reading a password as Unicode text, for the rules that count or compare
-// characters. (Hashing takes the bytes as they are.)
+// characters. (Hashing takes the bytes as they are; decoding is
+// platform/core/text.hpp's decode_utf8.)
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace safeboard::credentials {
-
-// The code points of well-formed UTF-8; nullopt for anything else
-// (overlong forms, surrogates, beyond U+10FFFF, cut-off sequences).
-std::optional<std::u32string> decode_utf8(std::string_view bytes);
 
 // Unicode's control characters (category Cc): C0, DEL and C1.
 bool is_control(char32_t c);
