@@ -52,7 +52,7 @@ int user_add(const config::Settings& settings, const UserAddOptions& options, st
             hash = authenticator.hash(*password);
         }
         auth::NewUser user{options.email, options.name, {{*role, *scope}}};
-        auto created = auth::create_user(db, user, hash, command_actor());
+        auto created = auth::create_user(db, user, hash, command_actor(), authenticator.settings().scope_exists);
         if (!created) return report(created.error(), err);
         out << "added user " << created->id << " " << created->email << " (" << describe(created->grants.front())
             << ")\n";

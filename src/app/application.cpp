@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include "modules/register/module.hpp"
+#include "modules/register/store.hpp"
 #include "platform/api/ops.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/admin.hpp"
@@ -22,6 +23,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     auto service = std::make_unique<Service>();
     service->web = web::WebShell::from_embedded();
     service->web->templates.add(auth::templates());
+    settings.scope_exists = register_::scope_exists;
     service->authenticator = std::make_unique<auth::Authenticator>(std::move(settings));
     service->gate = std::make_unique<auth::AuthGate>(*service->authenticator);
     service->api.version = version();

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/application.hpp"
+#include "modules/register/store.hpp"
 
 namespace safeboard::app {
 
@@ -41,6 +42,7 @@ auth::AuthSettings auth_settings(const config::Settings& settings) {
     result.sessions.idle_timeout = settings.session_idle_timeout.count();
     result.sessions.absolute_timeout = settings.session_absolute_timeout.count();
     result.public_url = config::public_url(settings);
+    result.scope_exists = register_::scope_exists;
     // Hashing may hold at most half the workers, so other requests always have some.
     result.concurrent_hashes = std::max(1u, settings.pool_size / 2);
     return result;

@@ -41,7 +41,7 @@ protected:
         auto hash = credentials::hash_password(password, {1, 64 * 1024});
         viewer_ = auth::create_user(db, {"viewer@example.org", "Val Viewer",
                                          {{access::Role::viewer, {access::ScopeKind::partnership, southend_}}}},
-                                    hash, actor_)->id;
+                                    hash, actor_, register_::scope_exists)->id;
         token_ = auth::create_api_token(db, viewer_, "tests", std::nullopt, system_now(), actor_)->secret;
     }
     Headers bearer() { return {{"Authorization", "Bearer " + token_}}; }

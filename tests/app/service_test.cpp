@@ -23,7 +23,7 @@ protected:
     // An operator's script: instance-wide admin rights through an API token.
     void seed(db::Connection& db) override {
         auto user = auth::create_user(db, {"ops@example.org", "Operations", {{access::Role::admin, {}}}},
-                                      std::nullopt, actor_);
+                                      std::nullopt, actor_, register_::scope_exists);
         token_ = auth::create_api_token(db, user->id, "tests", std::nullopt, system_now(), actor_)->secret;
     }
     std::vector<std::pair<std::string, std::string>> bearer() { return {{"Authorization", "Bearer " + token_}}; }

@@ -40,6 +40,17 @@ std::optional<Partnership> find_partnership(db::Connection& db, std::int64_t id)
     return partnership_from(result.rows.front());
 }
 
+bool scope_exists(db::Connection& db, const access::Scope& scope) {
+    switch (scope.kind) {
+    case access::ScopeKind::instance: return true;
+    case access::ScopeKind::partnership: return find_partnership(db, scope.id).has_value();
+    // The register holds no organisations or bodies yet, so none can be named.
+    case access::ScopeKind::organisation:
+    case access::ScopeKind::body: return false;
+    }
+    return false;
+}
+
 std::int64_t upsert_partnership(db::Connection& db, const Partnership& partnership, const audit::Actor& actor) {
     auto existing = db.query("SELECT id, code, name FROM partnerships WHERE code = $1", {partnership.code});
     std::map<std::string, std::optional<std::string>> before;

@@ -260,13 +260,14 @@ http::Response create_account(const Admin& admin, const http::Request& request, 
     if (grant.grant) user.grants.push_back(*grant.grant);
 
     std::vector<FieldError> errors = grant.errors;
-    if (auto valid = validate(db, user); !valid) {
+    const auto& exists = admin.auth.settings().scope_exists;
+    if (auto valid = validate(db, user, exists); !valid) {
         for (const auto& error : valid.error().fields) {
             // A grant that could not be read is reported already, by its own fields.
             if (grant.grant || (error.field != "role" && error.field != "scope")) errors.push_back(error);
         }
     }
-    Result<User> created = errors.empty() ? create_user(db, user, std::nullopt, actor_of(request, principal))
+    Result<User> created = errors.empty() ? create_user(db, user, std::nullopt, actor_of(request, principal), exists)
                                           : Result<User>(invalid(errors));
     if (!created) {
         if (created.error().fields.empty()) return http::problem(created.error(), request);
@@ -359,7 +360,8 @@ http::Response give_role(const Admin& admin, const http::Request& request, http:
     auto grant = read_grant(context.user(), role, scope);
     std::vector<FieldError> errors = grant.errors;
     if (grant.grant) {
-        auto added = add_grant(context.db(), user->id, *grant.grant, actor_of(request, context.user()));
+        auto added = add_grant(context.db(), user->id, *grant.grant, actor_of(request, context.user()),
+                               admin.auth.settings().scope_exists);
         if (!added && added.error().fields.empty()) return http::problem(added.error(), request);
         if (!added) errors = added.error().fields;
     }

@@ -9,6 +9,7 @@
 #include "platform/audit/audit.hpp"
 #include "platform/auth/model.hpp"
 #include "platform/auth/sessions.hpp"
+#include "platform/auth/users.hpp"
 #include "platform/credentials/hash_limiter.hpp"
 #include "platform/credentials/password.hpp"
 #include "platform/db/database.hpp"
@@ -30,6 +31,7 @@ struct AuthSettings {
     unsigned concurrent_hashes = 2;
     std::chrono::milliseconds hash_wait{2000};
     Clock clock = system_now;
+    ScopeExists scope_exists = only_the_instance;  // which partnerships, organisations, bodies exist
 };
 
 // Who is asking, for the audit log and throttling.

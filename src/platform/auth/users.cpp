@@ -69,18 +69,9 @@ Status user_exists(db::Connection& db, std::int64_t user_id) {
     return {};
 }
 
-std::optional<FieldError> check_scope(db::Connection& db, const access::Scope& scope) {
-    using access::ScopeKind;
-    if (scope.kind == ScopeKind::instance) return std::nullopt;
-    if (scope.kind == ScopeKind::partnership) {
-        if (db.query("SELECT 1 FROM partnerships WHERE id = $1", {scope.id}).empty()) {
-            return FieldError{"scope", "There is no partnership " + std::to_string(scope.id)};
-        }
-        return std::nullopt;
-    }
-    // Organisations and bodies arrive with the register's structure; until a
-    // table holds them, a scope naming one cannot be checked, so it is refused.
-    return FieldError{"scope", "Scopes of organisations and bodies cannot be granted yet; use instance or partnership:ID"};
+std::optional<FieldError> check_scope(db::Connection& db, const access::Scope& scope, const ScopeExists& exists) {
+    if (scope.kind == access::ScopeKind::instance || exists(db, scope)) return std::nullopt;
+    return FieldError{"scope", "There is no " + std::string(access::to_string(scope.kind)) + " " + std::to_string(scope.id)};
 }
 
 }  // namespace
@@ -89,24 +80,28 @@ bool User::needs_mfa() const {
     return std::any_of(grants.begin(), grants.end(), [](const access::Grant& g) { return access::requires_mfa(g.role); });
 }
 
+bool only_the_instance(db::Connection&, const access::Scope& scope) {
+    return scope.kind == access::ScopeKind::instance;
+}
+
 std::string email_key(std::string_view email) { return lower_ascii(trim(email)); }
 
-Status validate(db::Connection& db, const NewUser& user) {
+Status validate(db::Connection& db, const NewUser& user, const ScopeExists& exists) {
     std::vector<FieldError> errors;
     if (auto problem = check_email(user.email)) errors.push_back(*problem);
     if (auto problem = check_line("name", "Full name", user.name, 1, 200)) errors.push_back(*problem);
     if (user.grants.empty()) errors.push_back({"role", "Choose a role"});
     for (const auto& grant : user.grants) {
-        if (auto problem = check_scope(db, grant.scope)) errors.push_back(*problem);
+        if (auto problem = check_scope(db, grant.scope, exists)) errors.push_back(*problem);
     }
     if (!errors.empty()) return invalid(std::move(errors));
     return {};
 }
 
 Result<User> create_user(db::Connection& db, const NewUser& user, const std::optional<std::string>& password_hash,
-                         const audit::Actor& actor) {
+                         const audit::Actor& actor, const ScopeExists& exists) {
     db::Transaction tx(db);
-    if (auto ok = validate(db, user); !ok) return std::unexpected(ok.error());
+    if (auto ok = validate(db, user, exists); !ok) return std::unexpected(ok.error());
     auto key = email_key(user.email);
     if (!db.query("SELECT 1 FROM users WHERE email_key = $1", {key}).empty()) {
         return std::unexpected(Error{ErrorKind::conflict, "There is already a user with this email address",
@@ -179,10 +174,11 @@ Status enable_user(db::Connection& db, std::int64_t user_id, const audit::Actor&
     return {};
 }
 
-Status add_grant(db::Connection& db, std::int64_t user_id, const access::Grant& grant, const audit::Actor& actor) {
+Status add_grant(db::Connection& db, std::int64_t user_id, const access::Grant& grant, const audit::Actor& actor,
+                 const ScopeExists& exists) {
     db::Transaction tx(db);
     if (auto ok = user_exists(db, user_id); !ok) return ok;
-    if (auto problem = check_scope(db, grant.scope)) return invalid({*problem});
+    if (auto problem = check_scope(db, grant.scope, exists)) return invalid({*problem});
     auto added = db.query("INSERT INTO user_grants (user_id, role, scope) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                           {user_id, std::string(access::to_string(grant.role)), access::to_string(grant.scope)});
     if (added.affected > 0) audit::append(db, actor, user_entry("user.grant_added", user_id, {{"grant", std::nullopt, grant_text(grant)}}));

@@ -1,6 +1,7 @@
 #pragma once
 // The account store: SQL for users, their grants, set-up links and recovery
 // codes, and the checks on what a user may be given.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,13 @@ namespace safeboard::auth {
 // The form of an email used for uniqueness and look-up.
 std::string email_key(std::string_view email);
 
+// Whether a scope names a record that exists. The modules that own those
+// records answer (the app wires the register's in); the platform does not
+// know their tables.
+using ScopeExists = std::function<bool(db::Connection&, const access::Scope&)>;
+// Until a module answers, only the whole instance exists.
+bool only_the_instance(db::Connection&, const access::Scope& scope);
+
 struct NewUser {
     std::string email;
     std::string name;
@@ -22,13 +30,13 @@ struct NewUser {
 };
 
 // Every field error at once: email (shape, length), name (length, control
-// characters), at least one grant, a partnership scope that exists.
-Status validate(db::Connection& db, const NewUser& user);
+// characters), at least one grant, each grant's scope existing.
+Status validate(db::Connection& db, const NewUser& user, const ScopeExists& exists);
 
 // Creates the user (with its grants) and records it in the audit log, in one
 // transaction; a conflict when the email is taken (case-insensitively).
 Result<User> create_user(db::Connection& db, const NewUser& user, const std::optional<std::string>& password_hash,
-                         const audit::Actor& actor);
+                         const audit::Actor& actor, const ScopeExists& exists);
 
 std::optional<User> find_user(db::Connection& db, std::int64_t id);
 std::optional<User> find_user_by_email(db::Connection& db, std::string_view email);
@@ -38,7 +46,8 @@ std::vector<User> list_users(db::Connection& db, int limit, std::int64_t after_i
 // Disables the user and ends every session and API token at once.
 Status disable_user(db::Connection& db, std::int64_t user_id, const audit::Actor& actor);
 Status enable_user(db::Connection& db, std::int64_t user_id, const audit::Actor& actor);
-Status add_grant(db::Connection& db, std::int64_t user_id, const access::Grant& grant, const audit::Actor& actor);
+Status add_grant(db::Connection& db, std::int64_t user_id, const access::Grant& grant, const audit::Actor& actor,
+                 const ScopeExists& exists);
 Status remove_grant(db::Connection& db, std::int64_t user_id, const access::Grant& grant, const audit::Actor& actor);
 
 // Stores a new password hash (inside the caller's transaction) and audits it without the hash.

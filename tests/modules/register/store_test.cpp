@@ -85,6 +85,14 @@ TEST_P(PartnershipStore, AListShowsOnlyThePartnershipsAUserReaches) {
     EXPECT_TRUE(list_partnerships(*db_, 10, std::nullopt, {false, {}}).empty());
 }
 
+TEST_P(PartnershipStore, AScopeExistsWhenItsPartnershipDoes) {
+    auto southend = upsert({0, "southend", "Southend"});
+    EXPECT_TRUE(scope_exists(*db_, {}));
+    EXPECT_TRUE(scope_exists(*db_, {access::ScopeKind::partnership, southend}));
+    EXPECT_FALSE(scope_exists(*db_, {access::ScopeKind::partnership, southend + 1}));
+    EXPECT_FALSE(scope_exists(*db_, {access::ScopeKind::organisation, 1}));
+}
+
 TEST_P(PartnershipStore, EveryChangeIsAuditedWithBeforeAndAfter) {
     auto id = upsert({0, "essex", "Essex LSCB"});
     upsert({0, "essex", "Essex LSCB"});  // no change, no entry

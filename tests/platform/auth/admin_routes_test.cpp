@@ -48,6 +48,7 @@ protected:
         pool_ = std::make_unique<db::Pool>(url(), db::PoolOptions{2, std::chrono::milliseconds(5000)});
         AuthSettings settings;
         settings.public_url = "https://safeboard.example";
+        settings.scope_exists = register_::scope_exists;
         auth_ = std::make_unique<Authenticator>(settings);
         gate_ = std::make_unique<AuthGate>(*auth_);
         shell_ = web::WebShell::from_embedded();
@@ -57,7 +58,8 @@ protected:
     }
 
     User add_user(const std::string& email, Role role, Scope scope = {}) {
-        auto user = create_user(*db_, {email, "Name of " + email, {{role, scope}}}, std::nullopt, actor_);
+        auto user = create_user(*db_, {email, "Name of " + email, {{role, scope}}}, std::nullopt, actor_,
+                                register_::scope_exists);
         if (!user) throw std::runtime_error(user.error().message);
         return *user;
     }
@@ -355,7 +357,7 @@ TEST_P(AdminRoutes, APartnershipAdminStaysInsideTheirPartnership) {
     EXPECT_EQ(instance_user.status, 422u);
     EXPECT_FALSE(find_user_by_email(*db_, "new@example.org"));
     // An account that also holds a role elsewhere is out of reach too.
-    ASSERT_TRUE(add_grant(*db_, neighbour.id, {Role::viewer, in_south}, actor_));
+    ASSERT_TRUE(add_grant(*db_, neighbour.id, {Role::viewer, in_south}, actor_, register_::scope_exists));
     EXPECT_EQ(get(user_path(neighbour), as_local).status, 404u);
 }
 

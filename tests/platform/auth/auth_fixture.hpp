@@ -2,6 +2,7 @@
 // A migrated database with the platform's schema, an Authenticator on a clock
 // the test moves, and quick hashing (the parameters are not what is tested).
 #include "modules/register/module.hpp"
+#include "modules/register/store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/authenticator.hpp"
 #include "platform/auth/module.hpp"
@@ -37,7 +38,7 @@ protected:
                   access::Scope scope = {}) {
         std::optional<std::string> hash;
         if (password) hash = credentials::hash_password(*password, {1, 64 * 1024});
-        auto user = create_user(*db_, {email, "Test " + email, {{role, scope}}}, hash, actor_);
+        auto user = create_user(*db_, {email, "Test " + email, {{role, scope}}}, hash, actor_, exists_);
         if (!user) throw std::runtime_error(user.error().message);
         return *user;
     }
@@ -46,6 +47,7 @@ protected:
     std::unique_ptr<Authenticator> auth_;
     UnixSeconds now_ = 1'800'000'000;
     audit::Actor actor_{std::nullopt, "test", "", ""};
+    ScopeExists exists_ = register_::scope_exists;
     Client client_{"192.0.2.1", "test browser", "req-1"};
 };
 

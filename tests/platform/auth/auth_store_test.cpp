@@ -17,7 +17,7 @@ class Accounts : public AuthTest {};
 
 TEST_P(Accounts, EmailsAreUniqueWhateverTheirCase) {
     add_user("Ann.Lead@Example.org", access::Role::viewer);
-    auto again = create_user(*db_, {"ann.lead@example.ORG", "Another Ann", {{access::Role::viewer, {}}}}, std::nullopt, actor_);
+    auto again = create_user(*db_, {"ann.lead@example.ORG", "Another Ann", {{access::Role::viewer, {}}}}, std::nullopt, actor_, exists_);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().kind, ErrorKind::conflict);
     EXPECT_EQ(again.error().fields.at(0).field, "email");
@@ -26,7 +26,7 @@ TEST_P(Accounts, EmailsAreUniqueWhateverTheirCase) {
 
 TEST_P(Accounts, EveryBadFieldIsNamedAtOnceAndNothingIsStored) {
     auto created = create_user(*db_, {"not-an-email", std::string("Bad\x01name"), {{access::Role::viewer, {access::ScopeKind::partnership, 999}}}},
-                               std::nullopt, actor_);
+                               std::nullopt, actor_, exists_);
     ASSERT_FALSE(created);
     std::vector<std::string> fields;
     for (const auto& e : created.error().fields) fields.push_back(e.field);
@@ -40,7 +40,7 @@ TEST_P(Accounts, MetacharactersAreStoredAsTheyWereTyped) {
     auto found = find_user(*db_, user.id);
     EXPECT_EQ(found->email, "o'brien@example.org");
     auto created = create_user(*db_, {"x@example.org", "<script>alert(1)</script>'; DROP TABLE users; --",
-                                      {{access::Role::viewer, {}}}}, std::nullopt, actor_);
+                                      {{access::Role::viewer, {}}}}, std::nullopt, actor_, exists_);
     ASSERT_TRUE(created);
     EXPECT_EQ(created->name, "<script>alert(1)</script>'; DROP TABLE users; --");
     EXPECT_EQ(list_users(*db_, 10).size(), 2u);
