@@ -57,10 +57,9 @@ int user_add(const config::Settings& settings, const UserAddOptions& options, st
         out << "added user " << created->id << " " << created->email << " (" << describe(created->grants.front())
             << ")\n";
         if (!hash) {
-            db::Transaction tx(db);
-            auto link = authenticator.issue_setup_link(db, created->id);
-            tx.commit();
-            out << "set-up link (shown once, valid for 72 hours): " << link << "\n";
+            auto link = authenticator.issue_setup_link(db, created->id, command_actor());
+            out << "set-up link (shown once, valid for " << authenticator.settings().setup_link_lifetime / 3600
+                << " hours): " << link << "\n";
         }
         if (created->needs_mfa()) out << "this role needs an authenticator app: it is set up at first sign-in\n";
         return 0;

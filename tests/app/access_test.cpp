@@ -257,6 +257,28 @@ TEST_F(Access, AnIdleSessionEndsAndTheBrowserIsToldWhy) {
     EXPECT_EQ(c.get("/account", html)[bhttp::field::location], "/sign-in");
 }
 
+TEST_F(Access, SomeoneWhoMustSetUpASecondFactorIsSentThereFromAnywhere) {
+    {
+        auto lease = pool_->acquire();
+        auth::create_user(*lease, {"panel@example.org", "Pat Panel", {{access::Role::review_panel, {}}}},
+                          credentials::hash_password(password, {1, 64 * 1024}), actor_, register_::scope_exists);
+    }
+    auto c = client();
+    auto page = c.get("/sign-in");
+    auto posted = c.send(bhttp::verb::post, "/sign-in",
+                         form({{"csrf_token", hidden_token(page.body())}, {"email", "panel@example.org"}, {"password", password}}),
+                         {{"Content-Type", "application/x-www-form-urlencoded"},
+                          {"Cookie", "__Host-safeboard-form=" + cookie_value(page, "__Host-safeboard-form")}});
+    ASSERT_EQ(posted.result_int(), 303u);
+    EXPECT_EQ(posted[bhttp::field::location], "/account/mfa");
+    Headers html{{"Cookie", "__Host-safeboard=" + cookie_value(posted, "__Host-safeboard")}, {"Accept", "text/html"}};
+    EXPECT_EQ(c.get("/account", html)[bhttp::field::location], "/sign-in/mfa");
+    EXPECT_EQ(c.get("/sign-in/mfa", html)[bhttp::field::location], "/account/mfa");
+    auto enrolment = c.get("/account/mfa", html);
+    EXPECT_EQ(enrolment.result_int(), 200u);
+    EXPECT_NE(enrolment.body().find("id=\"totp-secret\""), std::string::npos);
+}
+
 TEST_F(Access, SignInAttemptsAndRefusalsAreInAnIntactChain) {
     auto c = client();
     auto page = c.get("/sign-in");

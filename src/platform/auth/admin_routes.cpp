@@ -225,17 +225,6 @@ http::Response show_new_account(const Admin& admin, const http::Request&, http::
     return new_account_form(admin, context, std::move(values), 200);
 }
 
-// Issues a set-up link and records that one was issued (never the link).
-std::string issue_link(const Admin& admin, db::Connection& db, std::int64_t user_id, const audit::Actor& actor) {
-    db::Transaction tx(db);
-    std::string link = admin.auth.issue_setup_link(db, user_id);
-    audit::append(db, actor,
-                  {"user.setup_link_issued", "user", std::to_string(user_id), {},
-                   "valid for " + std::to_string(admin.auth.settings().setup_link_lifetime / 3600) + " hours"});
-    tx.commit();
-    return link;
-}
-
 http::Response show_link(const Admin& admin, http::Context& context, const User& user, const std::string& link,
                          bool created) {
     data values;
@@ -280,7 +269,7 @@ http::Response create_account(const Admin& admin, const http::Request& request, 
         web::set_errors(values, errors);
         return new_account_form(admin, context, std::move(values), 422);
     }
-    std::string link = issue_link(admin, db, created->id, actor_of(request, principal));
+    std::string link = admin.auth.issue_setup_link(db, created->id, actor_of(request, principal));
     return show_link(admin, context, *created, link, true);
 }
 
@@ -399,13 +388,8 @@ http::Response remove_role(const Admin& admin, const http::Request& request, htt
 http::Response sign_out_account(const Admin& admin, const http::Request& request, http::Context& context) {
     auto user = managed_user(request, context);
     if (!user) return no_such_user(request);
-    auto& db = context.db();
-    db::Transaction tx(db);
-    auto ended = end_user_sessions(db, user->id, "signed out by an admin", admin.auth.now());
-    audit::append(db, actor_of(request, context.user()),
-                  {"user.signed_out_everywhere", "user", std::to_string(user->id), {},
-                   std::to_string(ended) + " session(s) ended"});
-    tx.commit();
+    sign_out_everywhere(context.db(), user->id, "signed out by an admin", admin.auth.now(),
+                        actor_of(request, context.user()));
     return see_other(account_path(*user, "signed-out"));
 }
 
@@ -437,7 +421,7 @@ http::Response new_setup_link(const Admin& admin, const http::Request& request, 
         return account_page_with_errors(admin, request, context, *user,
                                         {{"setup_link", "Enable the account before issuing a set-up link"}});
     }
-    std::string link = issue_link(admin, context.db(), user->id, actor_of(request, context.user()));
+    std::string link = admin.auth.issue_setup_link(context.db(), user->id, actor_of(request, context.user()));
     return show_link(admin, context, *user, link, false);
 }
 

@@ -129,10 +129,10 @@ Authenticator::CodeCheck Authenticator::verify_second_factor(db::Connection& db,
         tx.commit();
         return {};
     }
-    std::string cookie = rotate_session(db, session.id, false, now());
+    auto renewed = rotate_session(db, session.id, false, now());
     audit::append(db, actor, sign_in_entry("sign_in.succeeded", user, "with " + how));
     tx.commit();
-    return {CodeOutcome::accepted, std::move(cookie)};
+    return {CodeOutcome::accepted, std::move(renewed.cookie_value)};
 }
 
 std::string Authenticator::begin_enrolment(db::Connection& db, const Session& session) {
@@ -164,7 +164,7 @@ std::optional<Authenticator::Enrolled> Authenticator::confirm_enrolment(db::Conn
     }
     store_totp(db, user->id, *session.pending_totp_secret, hashes, actor);
     use_totp_step(db, user->id, *step);
-    enrolled.cookie_value = rotate_session(db, session.id, false, now());
+    enrolled.session = rotate_session(db, session.id, false, now());
     audit::append(db, actor, sign_in_entry("sign_in.succeeded", user, "with a newly enrolled authenticator"));
     tx.commit();
     return enrolled;
@@ -198,15 +198,18 @@ Status Authenticator::change_password(db::Connection& db, std::int64_t user_id, 
     if (!phc) return fail(ErrorKind::unavailable, "Too many people are signing in; try again in a moment");
     db::Transaction tx(db);
     store_password_hash(db, user_id, *phc, actor_for(client, user->id, user->email), "changed by the user");
-    db.query("UPDATE sessions SET ended_at = $3, ended_reason = 'password changed' "
-             "WHERE user_id = $1 AND id <> $2 AND ended_at IS NULL", {user_id, keep_session_id, iso_utc(now())});
+    end_user_sessions(db, user_id, "password changed", now(), keep_session_id);
     tx.commit();
     return {};
 }
 
-std::string Authenticator::issue_setup_link(db::Connection& db, std::int64_t user_id) {
+std::string Authenticator::issue_setup_link(db::Connection& db, std::int64_t user_id, const audit::Actor& actor) {
     std::string token = credentials::new_token("", 32);
+    db::Transaction tx(db);
     store_setup_link(db, user_id, credentials::token_hash(token), now(), now() + settings_.setup_link_lifetime);
+    audit::append(db, actor, {"user.setup_link_issued", "user", std::to_string(user_id), {},
+                              "valid for " + std::to_string(settings_.setup_link_lifetime / 3600) + " hours"});
+    tx.commit();
     std::string base = settings_.public_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
     return base + "/account/setup/" + token;

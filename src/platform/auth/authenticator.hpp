@@ -75,7 +75,7 @@ public:
     // Enrolment: a new secret kept on the session until confirmed with a code.
     std::string begin_enrolment(db::Connection& db, const Session& session);  // the secret, base32
     struct Enrolled {
-        std::string cookie_value;
+        RenewedSession session;
         std::vector<std::string> recovery_codes;  // shown once
     };
     std::optional<Enrolled> confirm_enrolment(db::Connection& db, const Session& session, std::string_view code,
@@ -91,8 +91,9 @@ public:
     Status change_password(db::Connection& db, std::int64_t user_id, std::int64_t keep_session_id,
                            std::string_view current, std::string_view replacement, const Client& client);
 
-    // A one-time link to set a first password: stores its hash, returns the URL.
-    std::string issue_setup_link(db::Connection& db, std::int64_t user_id);
+    // A one-time link to set a password: stores its hash, records in the audit
+    // log that one was issued (never the link), and returns the URL.
+    std::string issue_setup_link(db::Connection& db, std::int64_t user_id, const audit::Actor& actor);
     // The user a live link belongs to.
     std::optional<User> setup_link_user(db::Connection& db, std::string_view link_token);
     Status use_setup_link(db::Connection& db, std::string_view link_token, std::string_view password,

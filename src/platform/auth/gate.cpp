@@ -141,11 +141,16 @@ std::optional<http::Response> AuthGate::admit(const http::Route& route, const ht
     if (route.access.is_open() && route.execution == http::Execution::io) return std::nullopt;
     auto& db = context.db();
     Client client = client_of(request);
-    auto refuse = [&](unsigned status, std::string detail, std::optional<std::int64_t> user_id,
-                      std::string label) -> http::Response {
+    // Every refusal is in the audit log, whatever the caller is then shown.
+    auto record_refusal = [&](unsigned status, const std::string& detail, std::optional<std::int64_t> user_id,
+                              std::string label) {
         audit::append_alone(db, actor_for(client, user_id, std::move(label)),
                             {"request.refused", "route", route_name(route), {},
                              std::to_string(status) + " " + detail + " (" + loggable_path(request.path) + ")"});
+    };
+    auto refuse = [&](unsigned status, std::string detail, std::optional<std::int64_t> user_id,
+                      std::string label) -> http::Response {
+        record_refusal(status, detail, user_id, std::move(label));
         return http::problem(status, std::move(detail), request);
     };
     if (route.access.kind == Access::Kind::undeclared) {
@@ -197,7 +202,9 @@ std::optional<http::Response> AuthGate::admit(const http::Route& route, const ht
             if (takes_tokens(request)) response.header("WWW-Authenticate", "Bearer");
             return response;
         }
-        refuse(401, "not signed in", std::nullopt, "anonymous");
+        record_refusal(401, "Not signed in: sent to sign in", std::nullopt, "anonymous");
+        // A session still owing its second factor finishes signing in there
+        // (the code page sends someone not yet enrolled on to enrolment).
         std::string to = session ? "/sign-in/mfa" : std::string(sign_in_path) + (expired ? "?ended=1" : "");
         auto response = http::Response::redirect(to);
         if (expired) response.header("Set-Cookie", clear_cookie(session_cookie_name));

@@ -110,6 +110,8 @@ http::Response show_code(const Pages& pages, const http::Request& request, http:
                          unsigned status = 200) {
     auto session = current_session(request, context, pages.auth);
     if (!session || !session->second_factor_due) return see_other("/sign-in");
+    auto user = find_user(context.db(), session->user_id);
+    if (user && !user->mfa_enrolled()) return see_other("/account/mfa");
     context.form_token = session->csrf_token;
     return render_page(pages.templates, context, "auth/pages/code", std::move(values), "Enter your code", status);
 }
@@ -172,11 +174,10 @@ http::Response confirm_enrolment(const Pages& pages, const http::Request& reques
     for (const auto& c : enrolled->recovery_codes) codes.push_back(data(c));
     values.set("codes", codes);
     // The session has a new id and token now: the layout's sign-out form needs them.
-    auto renewed = find_session(context.db(), enrolled->cookie_value, pages.auth.now(), pages.auth.settings().sessions);
-    context.form_token = renewed.session.csrf_token;
+    context.form_token = enrolled->session.csrf_token;
     context.set_principal(access::Principal{user->id, user->email, user->name, user->grants});
     auto response = render_page(pages.templates, context, "auth/pages/recovery_codes", values, "Your recovery codes");
-    response.header("Set-Cookie", set_cookie(session_cookie_name, enrolled->cookie_value));
+    response.header("Set-Cookie", set_cookie(session_cookie_name, enrolled->session.cookie_value));
     return response;
 }
 
@@ -196,14 +197,9 @@ http::Response sign_out(const Pages& pages, const http::Request& request, http::
     return response;
 }
 
-http::Response sign_out_everywhere(const Pages& pages, const http::Request& request, http::Context& context) {
+http::Response end_every_session(const Pages& pages, const http::Request& request, http::Context& context) {
     const auto& user = context.user();
-    db::Transaction tx(context.db());
-    auto ended = end_user_sessions(context.db(), user.user_id, "signed out everywhere", pages.auth.now());
-    audit::append(context.db(), actor_of(request, user),
-                  {"session.signed_out_everywhere", "user", std::to_string(user.user_id), {},
-                   std::to_string(ended) + " session(s) ended"});
-    tx.commit();
+    sign_out_everywhere(context.db(), user.user_id, "signed out everywhere", pages.auth.now(), actor_of(request, user));
     auto response = see_other("/sign-in?signed_out=1");
     response.header("Set-Cookie", clear_cookie(session_cookie_name));
     return response;
@@ -359,7 +355,7 @@ void add_routes(http::Router& router, Authenticator& authenticator, const web::T
                           bind([](const Pages& p, const http::Request& r, http::Context& c) { return show_enrolment(p, r, c); })));
     router.add(page_route(M::post, "/account/mfa", anyone, "Confirm the authenticator app", "account", bind(confirm_enrolment)));
     router.add(page_route(M::post, "/sign-out", anyone, "Sign out", "account", bind(sign_out)));
-    router.add(page_route(M::post, "/account/sign-out-everywhere", user, "Sign out everywhere", "account", bind(sign_out_everywhere)));
+    router.add(page_route(M::post, "/account/sign-out-everywhere", user, "Sign out everywhere", "account", bind(end_every_session)));
     router.add(page_route(M::get, "/account", user, "Your account", "account",
                           bind([](const Pages& p, const http::Request& r, http::Context& c) { return account(p, r, c); })));
     router.add(page_route(M::post, "/account/tokens", user, "Create an API token", "account", bind(create_token)));

@@ -83,13 +83,13 @@ void touch_session(db::Connection& db, const Session& session, UnixSeconds now) 
     db.query("UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND ended_at IS NULL", {session.id, iso_utc(now)});
 }
 
-std::string rotate_session(db::Connection& db, std::int64_t session_id, bool second_factor_due, UnixSeconds now) {
-    std::string cookie_value = credentials::new_token("", 32);
+RenewedSession rotate_session(db::Connection& db, std::int64_t session_id, bool second_factor_due, UnixSeconds now) {
+    RenewedSession renewed{credentials::new_token("", 32), credentials::new_token("", 32)};
     db.query("UPDATE sessions SET id_hash = $2, stage = $3, csrf_token = $4, last_seen_at = $5, pending_totp_secret = NULL "
              "WHERE id = $1",
-             {session_id, credentials::token_hash(cookie_value), stage(second_factor_due),
-              credentials::new_token("", 32), iso_utc(now)});
-    return cookie_value;
+             {session_id, credentials::token_hash(renewed.cookie_value), stage(second_factor_due), renewed.csrf_token,
+              iso_utc(now)});
+    return renewed;
 }
 
 void end_session(db::Connection& db, std::int64_t session_id, std::string_view reason, UnixSeconds now) {
@@ -97,10 +97,22 @@ void end_session(db::Connection& db, std::int64_t session_id, std::string_view r
              {session_id, iso_utc(now), std::string(reason)});
 }
 
-std::int64_t end_user_sessions(db::Connection& db, std::int64_t user_id, std::string_view reason, UnixSeconds now) {
-    return db.query("UPDATE sessions SET ended_at = $2, ended_reason = $3 WHERE user_id = $1 AND ended_at IS NULL",
-                    {user_id, iso_utc(now), std::string(reason)})
+std::int64_t end_user_sessions(db::Connection& db, std::int64_t user_id, std::string_view reason, UnixSeconds now,
+                               std::optional<std::int64_t> keep) {
+    return db.query("UPDATE sessions SET ended_at = $2, ended_reason = $3 "
+                    "WHERE user_id = $1 AND ended_at IS NULL AND id <> $4",
+                    {user_id, iso_utc(now), std::string(reason), keep.value_or(0)})
         .affected;
+}
+
+std::int64_t sign_out_everywhere(db::Connection& db, std::int64_t user_id, std::string_view reason, UnixSeconds now,
+                                 const audit::Actor& actor) {
+    db::Transaction tx(db);
+    auto ended = end_user_sessions(db, user_id, reason, now);
+    audit::append(db, actor, {"user.signed_out_everywhere", "user", std::to_string(user_id), {},
+                              std::string(reason) + ": " + std::to_string(ended) + " session(s) ended"});
+    tx.commit();
+    return ended;
 }
 
 void set_pending_totp(db::Connection& db, std::int64_t session_id, const std::optional<std::string>& secret) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/audit/audit.hpp"
 #include "platform/auth/model.hpp"
 #include "platform/db/database.hpp"
 
@@ -32,10 +33,19 @@ SessionLookup find_session(db::Connection& db, std::string_view cookie_value, Un
 void touch_session(db::Connection& db, const Session& session, UnixSeconds now);
 // A new id for the same session (at sign-in and when the second factor
 // passes), so an id seen before sign-in is worthless after it.
-std::string rotate_session(db::Connection& db, std::int64_t session_id, bool second_factor_due, UnixSeconds now);
+struct RenewedSession {
+    std::string cookie_value;  // give to the browser once
+    std::string csrf_token;    // the forms of the response must carry the new one
+};
+RenewedSession rotate_session(db::Connection& db, std::int64_t session_id, bool second_factor_due, UnixSeconds now);
 void end_session(db::Connection& db, std::int64_t session_id, std::string_view reason, UnixSeconds now);
-// Ends every live session of the user; returns how many.
-std::int64_t end_user_sessions(db::Connection& db, std::int64_t user_id, std::string_view reason, UnixSeconds now);
+// Ends every live session of the user but `keep`; returns how many.
+std::int64_t end_user_sessions(db::Connection& db, std::int64_t user_id, std::string_view reason, UnixSeconds now,
+                               std::optional<std::int64_t> keep = std::nullopt);
+// "Sign out everywhere", by the user or an admin: ends every session and
+// records it in the audit log, in one transaction; returns how many ended.
+std::int64_t sign_out_everywhere(db::Connection& db, std::int64_t user_id, std::string_view reason, UnixSeconds now,
+                                 const audit::Actor& actor);
 void set_pending_totp(db::Connection& db, std::int64_t session_id, const std::optional<std::string>& secret);
 std::vector<Session> live_sessions(db::Connection& db, std::int64_t user_id, UnixSeconds now,
                                    const SessionPolicy& policy);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "platform/auth/sessions.hpp"
 #include "platform/core/text.hpp"
 
 namespace safeboard::auth {
@@ -147,17 +148,17 @@ std::vector<User> list_users(db::Connection& db, int limit, std::int64_t after_i
 Status disable_user(db::Connection& db, std::int64_t user_id, const audit::Actor& actor) {
     db::Transaction tx(db);
     if (auto ok = user_exists(db, user_id); !ok) return ok;
-    auto now = iso_utc(system_now());
+    auto at = system_now();
+    auto now = iso_utc(at);
     auto changed = db.query("UPDATE users SET status = 'disabled', updated_at = $2 WHERE id = $1 AND status <> 'disabled'",
                             {user_id, now});
-    auto sessions = db.query("UPDATE sessions SET ended_at = $2, ended_reason = 'user disabled' "
-                             "WHERE user_id = $1 AND ended_at IS NULL", {user_id, now});
+    auto sessions = end_user_sessions(db, user_id, "user disabled", at);
     auto tokens = db.query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
                            {user_id, now});
     if (changed.affected > 0) {
         audit::append(db, actor,
                       user_entry("user.disabled", user_id, {{"status", "active", "disabled"}},
-                                 std::to_string(sessions.affected) + " session(s) ended, " +
+                                 std::to_string(sessions) + " session(s) ended, " +
                                      std::to_string(tokens.affected) + " API token(s) revoked"));
     }
     tx.commit();

@@ -91,10 +91,11 @@ TEST_P(Sessions, ANewIdAtEachStepMakesTheOldOneWorthless) {
     auto started = start_session(*db_, user.id, true, now_, {}, "", "");
     auto renewed = rotate_session(*db_, started.session.id, false, now_);
     EXPECT_EQ(find_session(*db_, started.cookie_value, now_, {}).state, SessionLookup::State::none);
-    auto lookup = find_session(*db_, renewed, now_, {});
+    auto lookup = find_session(*db_, renewed.cookie_value, now_, {});
     ASSERT_EQ(lookup.state, SessionLookup::State::live);
     EXPECT_FALSE(lookup.session.second_factor_due);
     EXPECT_NE(lookup.session.csrf_token, started.session.csrf_token);
+    EXPECT_EQ(lookup.session.csrf_token, renewed.csrf_token);
 }
 
 class ApiTokens : public AuthTest {};
@@ -211,9 +212,11 @@ TEST_P(SigningIn, CaseLevelRolesMustEnrolAndEachCodeWorksOnce) {
 
 TEST_P(SigningIn, ASetUpLinkWorksOnceAndIsStoredOnlyAsAHash) {
     auto user = add_user("new@example.org", access::Role::viewer, std::nullopt);
-    db::Transaction tx(*db_);
-    auto url = auth_->issue_setup_link(*db_, user.id);
-    tx.commit();
+    auto url = auth_->issue_setup_link(*db_, user.id, actor_);
+    audit::Search issued;
+    issued.action = "user.setup_link_issued";
+    ASSERT_EQ(audit::search(*db_, issued).size(), 1u);
+    EXPECT_EQ(audit::search(*db_, issued)[0].entry.detail.find(url.substr(url.rfind('/') + 1)), std::string::npos);
     std::string token = url.substr(url.rfind('/') + 1);
     EXPECT_TRUE(db_->query("SELECT 1 FROM setup_links WHERE link_hash = $1", {token}).empty());
     EXPECT_FALSE(auth_->use_setup_link(*db_, token, "short", client_));

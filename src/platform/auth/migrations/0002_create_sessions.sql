@@ -41,3 +41,5 @@ CREATE TABLE sign_in_attempts (
 );
 CREATE INDEX sign_in_attempts_by_email ON sign_in_attempts (email_key, at);
 CREATE INDEX sign_in_attempts_by_remote ON sign_in_attempts (remote, at);
+-- Each attempt prunes rows older than a day.
+CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
