@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include "modules/register/module.hpp"
+#include "modules/register/pages.hpp"
 #include "modules/register/store.hpp"
 #include "platform/api/ops.hpp"
 #include "platform/audit/audit.hpp"
@@ -23,6 +24,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     auto service = std::make_unique<Service>();
     service->web = web::WebShell::from_embedded();
     service->web->templates.add(auth::templates());
+    service->web->templates.add(register_::templates());
     settings.scope_exists = register_::scope_exists;
     service->authenticator = std::make_unique<auth::Authenticator>(std::move(settings));
     service->gate = std::make_unique<auth::AuthGate>(*service->authenticator);
@@ -42,6 +44,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     auth::add_routes(router, *service->authenticator, service->web->templates);
     auth::add_admin_routes(router, *service->authenticator, service->web->templates);
     register_::add_routes(router, service->api);
+    register_::add_pages(router, service->web->templates);
     api::add_openapi_route(router, service->api);
     return service;
 }

@@ -7,6 +7,7 @@
 #include "app/application.hpp"
 #include "app/account_commands.hpp"
 #include "app/commands.hpp"
+#include "app/register_commands.hpp"
 
 namespace safeboard::app {
 
@@ -94,6 +95,21 @@ int run_cli(int argc, char** argv) {
     audit_export_command->add_option("--out", audit_file, "File to write (default: standard output)")
         ->type_name("FILE");
 
+    SheetOptions sheet_options;
+    auto* import_command = cli.add_subcommand(
+        "import", "Import a CSV file into a partnership's register: all or nothing, every bad row named");
+    add_common_options(*import_command, overrides);
+    import_command->add_option("kind", sheet_options.kind, "organisations, people, bodies or memberships")->required();
+    import_command->add_option("file", sheet_options.file, "The CSV file (UTF-8, with or without a BOM)")->required();
+    import_command->add_option("--partnership", sheet_options.partnership, "The partnership's code or id")->required();
+    auto* export_command = cli.add_subcommand("export", "Write a partnership's register as CSV or XLSX");
+    add_common_options(*export_command, overrides);
+    export_command->add_option("kind", sheet_options.kind, "organisations, people, bodies or memberships")->required();
+    export_command->add_option("--partnership", sheet_options.partnership, "The partnership's code or id")->required();
+    export_command->add_option("--format", sheet_options.format, "csv (default) or xlsx");
+    export_command->add_option("--out", sheet_options.file, "File to write (default: standard output)")
+        ->type_name("FILE");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -131,6 +147,8 @@ int run_cli(int argc, char** argv) {
     if (token_command->got_subcommand(token_revoke_command)) {
         return token_revoke(*settings, user_email, token_id, std::cout, std::cerr);
     }
+    if (cli.got_subcommand(import_command)) return import_sheet(*settings, sheet_options, std::cout, std::cerr);
+    if (cli.got_subcommand(export_command)) return export_sheet(*settings, sheet_options, std::cout, std::cerr);
     if (audit_command->got_subcommand(audit_export_command)) {
         return audit_export(*settings, audit_from, audit_to, audit_file, std::cout, std::cerr);
     }

@@ -73,7 +73,9 @@ int migrate(const config::Settings& settings, std::ostream& out, std::ostream& e
 
 int load_demo(const config::Settings& settings, std::ostream& out, std::ostream& err) {
     return with_database(settings, "demo load failed", err, [&](db::Connection& connection) {
-        out << "demo: " << register_::load_demo(connection, command_actor()) << " partnerships loaded\n";
+        auto summary = register_::load_demo(connection, command_actor());
+        out << "demo: " << summary.partnerships << " partnerships, " << summary.rows << " rows of register data ("
+            << summary.created << " records added)\n";
         return 0;
     });
 }

@@ -1,13 +1,22 @@
 #include "modules/register/store.hpp"
 
-#include <map>
+#include <algorithm>
+#include <charconv>
+
+#include "modules/register/store_support.hpp"
 
 namespace safeboard::register_ {
+
+using namespace detail;
 
 namespace {
 
 Partnership partnership_from(const db::Row& row) {
     return {row.integer(0), row.text(1), row.text(2)};
+}
+
+bool exists(db::Connection& db, std::string_view sql, std::int64_t id) {
+    return !db.query(sql, {id}).empty();
 }
 
 }  // namespace
@@ -17,20 +26,10 @@ std::vector<Partnership> list_partnerships(db::Connection& db, int limit, std::o
     if (reach.empty()) return {};
     std::string sql = "SELECT id, code, name FROM partnerships WHERE id > $1";
     std::vector<db::Value> params{after.value_or(0), std::int64_t{limit}};
-    if (!reach.everything) {
-        // A handful of ids at most (the partnerships one person is granted), each bound.
-        sql += " AND id IN (";
-        for (std::size_t i = 0; i < reach.ids.size(); ++i) {
-            sql += (i ? ", $" : "$") + std::to_string(i + 3);
-            params.emplace_back(reach.ids[i]);
-        }
-        sql += ")";
-    }
+    if (!reach.everything) sql += " AND id IN (" + bind_list(params, reach.ids) + ")";
     sql += " ORDER BY id LIMIT $2";
-    auto result = db.query(sql, params);
     std::vector<Partnership> partnerships;
-    partnerships.reserve(result.rows.size());
-    for (const auto& row : result.rows) partnerships.push_back(partnership_from(row));
+    for (const auto& row : db.query(sql, params).rows) partnerships.push_back(partnership_from(row));
     return partnerships;
 }
 
@@ -40,20 +39,25 @@ std::optional<Partnership> find_partnership(db::Connection& db, std::int64_t id)
     return partnership_from(result.rows.front());
 }
 
+std::optional<Partnership> find_partnership_by_code(db::Connection& db, std::string_view code) {
+    auto result = db.query("SELECT id, code, name FROM partnerships WHERE code = $1", {name_key(code)});
+    if (result.empty()) return std::nullopt;
+    return partnership_from(result.rows.front());
+}
+
 bool scope_exists(db::Connection& db, const access::Scope& scope) {
     switch (scope.kind) {
     case access::ScopeKind::instance: return true;
     case access::ScopeKind::partnership: return find_partnership(db, scope.id).has_value();
-    // The register holds no organisations or bodies yet, so none can be named.
-    case access::ScopeKind::organisation:
-    case access::ScopeKind::body: return false;
+    case access::ScopeKind::organisation: return exists(db, "SELECT 1 FROM organisations WHERE id = $1", scope.id);
+    case access::ScopeKind::body: return exists(db, "SELECT 1 FROM bodies WHERE id = $1", scope.id);
     }
     return false;
 }
 
 std::int64_t upsert_partnership(db::Connection& db, const Partnership& partnership, const audit::Actor& actor) {
     auto existing = db.query("SELECT id, code, name FROM partnerships WHERE code = $1", {partnership.code});
-    std::map<std::string, std::optional<std::string>> before;
+    Snapshot before;
     std::int64_t id = 0;
     if (!existing.empty()) {
         auto found = partnership_from(existing.rows.front());
@@ -67,10 +71,37 @@ std::int64_t upsert_partnership(db::Connection& db, const Partnership& partnersh
                  .rows.front()
                  .integer(0);
     }
-    std::map<std::string, std::optional<std::string>> after{{"code", partnership.code}, {"name", partnership.name}};
-    audit::append(db, actor, {existing.empty() ? "create" : "update", "partnership", std::to_string(id),
-                              audit::diff(before, after), ""});
+    record(db, actor, existing.empty() ? "create" : "update", "partnership", id, before,
+           {{"code", partnership.code}, {"name", partnership.name}});
     return id;
+}
+
+access::ScopeFilter partnership_reach(db::Connection& db, const access::Principal& principal,
+                                      access::Permission permission) {
+    auto filter = principal.reach(permission, access::ScopeKind::partnership);
+    if (filter.everything) return filter;
+    auto add_from = [&](access::ScopeKind kind, std::string_view sql) {
+        for (auto id : principal.reach(permission, kind).ids) {
+            for (const auto& row : db.query(sql, {id}).rows) filter.ids.push_back(row.integer(0));
+        }
+    };
+    add_from(access::ScopeKind::organisation,
+             "SELECT partnership_id FROM organisation_partnerships WHERE organisation_id = $1");
+    add_from(access::ScopeKind::body, "SELECT partnership_id FROM body_partnerships WHERE body_id = $1");
+    std::sort(filter.ids.begin(), filter.ids.end());
+    filter.ids.erase(std::unique(filter.ids.begin(), filter.ids.end()), filter.ids.end());
+    return filter;
+}
+
+std::string encode_key(const NameKey& key) { return std::to_string(key.id) + ":" + key.name_key; }
+
+std::optional<NameKey> decode_key(std::string_view text) {
+    auto colon = text.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + colon, id);
+    if (ec != std::errc{} || end != text.data() + colon || id < 1) return std::nullopt;
+    return NameKey{std::string(text.substr(colon + 1)), id};
 }
 
 }  // namespace safeboard::register_

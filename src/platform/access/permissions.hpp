@@ -11,7 +11,8 @@ namespace safeboard::access {
 
 enum class Permission {
     register_read,      // the partnership's structure: partnerships, organisations, people, bodies
-    register_write,
+    register_write,     // all of it, in the partnerships the grant reaches
+    people_write,       // the people of an organisation (an agency lead's own staff)
     users_manage,       // accounts, roles, sessions and API tokens of other people
     audit_read,         // the audit log
     metrics_read,       // the service's operational metrics

@@ -8,9 +8,11 @@
 namespace safeboard::auth {
 
 http::Response render_page(const web::Templates& templates, const http::Context& context, std::string_view name,
-                           kainjow::mustache::data values, std::string_view title, unsigned status) {
+                           kainjow::mustache::data values, std::string_view title, unsigned status,
+                           std::string back_link) {
     web::PageOptions options;
     options.title = std::string(title);
+    options.back_link = std::move(back_link);
     options.has_errors = values.get("has_errors") != nullptr;
     if (const auto* user = context.principal()) {
         options.user_name = user->name;

@@ -16,8 +16,10 @@
 
 namespace safeboard::auth {
 
+// `back_link`, when given, is where a back link above the content goes.
 http::Response render_page(const web::Templates& templates, const http::Context& context, std::string_view name,
-                           kainjow::mustache::data values, std::string_view title, unsigned status = 200);
+                           kainjow::mustache::data values, std::string_view title, unsigned status = 200,
+                           std::string back_link = {});
 
 // The signed-in user's session, for pages open before sign-in completes.
 std::optional<Session> current_session(const http::Request& request, http::Context& context,

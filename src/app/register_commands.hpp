@@ -1,0 +1,22 @@
+#pragma once
+// `safeboard import KIND FILE --partnership P` and `safeboard export KIND
+// --partnership P`: the register's spreadsheets from the command line, the
+// same import as the web upload (all or nothing, every bad row named).
+#include <ostream>
+#include <string>
+
+#include "platform/config/settings.hpp"
+
+namespace safeboard::app {
+
+struct SheetOptions {
+    std::string kind;         // organisations, people, bodies, memberships
+    std::string file;         // import: the CSV file; export: where to write ("" = standard output)
+    std::string partnership;  // its code ("essex") or id
+    std::string format = "csv";  // export: csv or xlsx
+};
+
+int import_sheet(const config::Settings& settings, const SheetOptions& options, std::ostream& out, std::ostream& err);
+int export_sheet(const config::Settings& settings, const SheetOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace safeboard::app

@@ -1,0 +1,263 @@
+#include "modules/register/import.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "modules/register/rules.hpp"
+#include "modules/register/store.hpp"
+#include "platform/core/text.hpp"
+#include "platform/tabular/csv.hpp"
+
+namespace safeboard::register_ {
+
+namespace {
+
+struct Row {
+    std::size_t line = 0;
+    Fields fields;
+};
+
+// The records as field maps, or the problems with the header and row shapes.
+std::vector<Row> rows_of(const tabular::Table& table, ImportKind kind, std::vector<RowProblem>& problems) {
+    const auto& wanted = columns_of(kind);
+    std::vector<std::string> names;
+    for (const auto& header : table.header) {
+        auto name = lower_ascii(trim(header));
+        if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) {
+            problems.push_back({1, header, "\"" + shortened(header, 60) + "\" is not a column of " +
+                                               std::string(to_string(kind)) + " files"});
+        } else if (std::find(names.begin(), names.end(), name) != names.end()) {
+            problems.push_back({1, header, "The column \"" + name + "\" appears twice"});
+        }
+        names.push_back(name);
+    }
+    if (std::find(names.begin(), names.end(), wanted.front()) == names.end()) {
+        problems.push_back({1, wanted.front(), "The file has no \"" + wanted.front() + "\" column"});
+    }
+    std::vector<Row> rows;
+    for (const auto& record : table.records) {
+        if (record.fields.size() > names.size()) {
+            problems.push_back({record.line, "", "The row has " + std::to_string(record.fields.size()) +
+                                                     " cells but the header has " + std::to_string(names.size())});
+            continue;
+        }
+        Row row{record.line, {}};
+        for (std::size_t i = 0; i < record.fields.size(); ++i) row.fields[names[i]] = record.fields[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void count(ImportReport& report, const SaveResult& result) {
+    switch (result.saved) {
+    case Saved::created: ++report.created; break;
+    case Saved::updated: ++report.updated; break;
+    case Saved::unchanged: ++report.unchanged; break;
+    }
+}
+
+void note(ImportReport& report, std::size_t line, const Error& error) {
+    if (error.fields.empty()) {
+        report.problems.push_back({line, "", error.message});
+        return;
+    }
+    for (const auto& field : error.fields) report.problems.push_back({line, field.field, field.message});
+}
+
+using Save = std::function<Result<SaveResult>(const Fields&)>;
+
+// First pass: every row in file order. Returns the id saved for each row (0 when it failed).
+std::vector<std::int64_t> first_pass(const std::vector<Row>& rows, ImportReport& report, const Save& save) {
+    std::vector<std::int64_t> ids;
+    for (const auto& row : rows) {
+        auto result = save(row.fields);
+        if (result) {
+            count(report, *result);
+            ids.push_back(result->id);
+        } else {
+            note(report, row.line, result.error());
+            ids.push_back(0);
+        }
+    }
+    return ids;
+}
+
+// Second pass, for references to rows further down the file (a parent
+// organisation, a body reported to): run once every row exists.
+void second_pass(const std::vector<Row>& rows, const std::vector<std::int64_t>& ids, ImportReport& report,
+                 const std::function<Result<SaveResult>(std::int64_t, const Fields&)>& save) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (ids[i] == 0) continue;
+        auto result = save(ids[i], rows[i].fields);
+        if (!result) {
+            note(report, rows[i].line, result.error());
+        } else if (result->saved == Saved::updated) {
+            // The row was counted once already; a change in the second pass makes an unchanged row updated.
+            if (report.unchanged > 0) --report.unchanged, ++report.updated;
+        }
+    }
+}
+
+void apply(db::Connection& db, ImportKind kind, const std::vector<Row>& rows, std::int64_t partnership_id,
+           const audit::Actor& actor, ImportReport& report) {
+    const Target by_name{Target::Mode::by_name, 0};
+    switch (kind) {
+    case ImportKind::organisations: {
+        std::set<std::string> names;
+        for (const auto& row : rows) {
+            for (const char* column : {"name", "short_name"}) {
+                auto it = row.fields.find(column);
+                if (it != row.fields.end() && !trim(it->second).empty()) names.insert(lower_ascii(trim(it->second)));
+            }
+        }
+        auto in_file = [&](const std::string& name) { return names.contains(lower_ascii(trim(name))); };
+        auto ids = first_pass(rows, report, [&](const Fields& f) {
+            return save_organisation(db, f, partnership_id, by_name, actor, in_file);
+        });
+        second_pass(rows, ids, report, [&](std::int64_t id, const Fields& f) {
+            return save_organisation_parent(db, id, f, actor);
+        });
+        return;
+    }
+    case ImportKind::people:
+        first_pass(rows, report, [&](const Fields& f) { return save_person(db, f, by_name, actor); });
+        return;
+    case ImportKind::bodies: {
+        auto ids = first_pass(rows, report, [&](const Fields& f) {
+            return save_body(db, f, partnership_id, by_name, actor);
+        });
+        second_pass(rows, ids, report, [&](std::int64_t id, const Fields& f) {
+            return save_body_relations(db, id, f, actor);
+        });
+        return;
+    }
+    case ImportKind::memberships: {
+        // Identical rows are identical seats: the n-th matches the n-th already held.
+        std::map<std::string, std::size_t> seen;
+        first_pass(rows, report, [&](const Fields& f) {
+            std::string key;
+            for (const char* column : {"body", "seat_title", "organisation", "person", "starts_on"}) {
+                auto it = f.find(column);
+                key += lower_ascii(trim(it == f.end() ? "" : it->second)) + '\x1f';
+            }
+            return save_membership(db, f, partnership_id, {Target::Mode::by_name, 0, seen[key]++}, actor);
+        });
+        return;
+    }
+    }
+}
+
+std::vector<std::string> cells(const Fields& fields, const std::vector<std::string>& columns) {
+    std::vector<std::string> row;
+    for (const auto& column : columns) {
+        auto it = fields.find(column);
+        row.push_back(it == fields.end() ? "" : it->second);
+    }
+    return row;
+}
+
+// Every page of a name-ordered list.
+template <typename Record, typename List>
+std::vector<Record> all_of(ListQuery query, const List& list) {
+    std::vector<Record> all;
+    query.limit = 500;
+    for (;;) {
+        auto page = list(query);
+        all.insert(all.end(), page.begin(), page.end());
+        if (page.size() < static_cast<std::size_t>(query.limit)) return all;
+        query.after = NameKey{lower_ascii(trim(page.back().name)), page.back().id};
+    }
+}
+
+}  // namespace
+
+const std::vector<ImportKind>& import_kinds() {
+    static const std::vector<ImportKind> kinds{ImportKind::organisations, ImportKind::people, ImportKind::bodies,
+                                               ImportKind::memberships};
+    return kinds;
+}
+
+std::string_view to_string(ImportKind kind) {
+    switch (kind) {
+    case ImportKind::organisations: return "organisations";
+    case ImportKind::people: return "people";
+    case ImportKind::bodies: return "bodies";
+    case ImportKind::memberships: return "memberships";
+    }
+    return "";
+}
+
+std::optional<ImportKind> parse_import_kind(std::string_view text) {
+    for (auto kind : import_kinds()) {
+        if (to_string(kind) == text) return kind;
+    }
+    return std::nullopt;
+}
+
+const std::vector<std::string>& columns_of(ImportKind kind) {
+    switch (kind) {
+    case ImportKind::organisations: return organisation_columns();
+    case ImportKind::people: return person_columns();
+    case ImportKind::bodies: return body_columns();
+    case ImportKind::memberships: break;
+    }
+    return membership_columns();
+}
+
+ImportReport import_csv(db::Connection& db, ImportKind kind, std::string_view bytes, std::int64_t partnership_id,
+                        const audit::Actor& actor) {
+    ImportReport report;
+    auto table = tabular::read_csv(bytes);
+    if (!table) {
+        report.problems.push_back({0, "", table.error().message});
+        return report;
+    }
+    auto rows = rows_of(*table, kind, report.problems);
+    report.rows = table->records.size();
+    if (!report.ok()) return report;
+    db::Transaction transaction(db);
+    apply(db, kind, rows, partnership_id, actor, report);
+    if (!report.ok()) return report;  // the transaction rolls back
+    audit::append(db, actor, {"import", std::string(to_string(kind)), std::to_string(partnership_id), {},
+                              std::to_string(report.rows) + " rows: " + std::to_string(report.created) + " created, " +
+                                  std::to_string(report.updated) + " updated, " + std::to_string(report.unchanged) +
+                                  " unchanged"});
+    transaction.commit();
+    return report;
+}
+
+Sheet export_sheet(db::Connection& db, ImportKind kind, std::int64_t partnership_id) {
+    Sheet sheet{columns_of(kind), {}};
+    ListQuery query;
+    query.reach.everything = true;
+    query.partnership = partnership_id;
+    switch (kind) {
+    case ImportKind::organisations:
+        for (const auto& o : all_of<Organisation>(query, [&](const ListQuery& q) { return list_organisations(db, q); })) {
+            sheet.rows.push_back(cells(fields_of(o, partnership_id), sheet.header));
+        }
+        break;
+    case ImportKind::people:
+        for (const auto& p : all_of<Person>(query, [&](const ListQuery& q) { return list_people(db, q); })) {
+            sheet.rows.push_back(cells(fields_of(p), sheet.header));
+        }
+        break;
+    case ImportKind::bodies: {
+        auto partnerships = list_partnerships(db, 1000, std::nullopt, query.reach);
+        for (const auto& b : bodies_of(db, partnership_id)) {
+            sheet.rows.push_back(cells(fields_of(b, relations_of(db, b.id), partnership_id, partnerships), sheet.header));
+        }
+        break;
+    }
+    case ImportKind::memberships:
+        for (const auto& b : bodies_of(db, partnership_id)) {
+            for (const auto& m : memberships_of_body(db, b.id)) sheet.rows.push_back(cells(fields_of(m), sheet.header));
+        }
+        break;
+    }
+    return sheet;
+}
+
+}  // namespace safeboard::register_
