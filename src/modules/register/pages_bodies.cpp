@@ -6,7 +6,7 @@
 
 #include "modules/register/pages_support.hpp"
 #include "modules/register/policy.hpp"
-#include "modules/register/route_support.hpp"
+#include "platform/core/time.hpp"
 #include "platform/http/problem.hpp"
 
 namespace safeboard::register_::pages {
@@ -105,7 +105,7 @@ data seat_row(const Membership& seat) {
 }
 
 void set_members(data& values, const std::vector<Membership>& seats) {
-    auto on = today();
+    auto on = today_utc();
     data members{data::type::list}, past{data::type::list}, vacancies{data::type::list}, leaders{data::type::list};
     for (const auto& seat : seats) {
         if (has_ended(seat, on)) {
@@ -216,7 +216,7 @@ http::Response add_line(const Pages& pages, const http::Request& request, http::
     auto body = readable_body(request, context);
     if (!body) return missing(request, "body");
     auto& db = context.db();
-    if (!may_edit(db, context.user(), *body)) return refused(request, context, "register.write is not held for this body");
+    if (!may_edit(db, context.user(), *body)) return auth::refuse(request, context, "register.write is not held for this body");
     auto posted = http::form_fields(request);
     LineForm line{auth::form_text(posted, "kind"), auth::form_text(posted, "other")};
     Errors errors;
@@ -246,7 +246,7 @@ http::Response remove_line(const Pages&, const http::Request& request, http::Con
     bool seen = (from && may_read(*from, reach)) || (to && may_read(*to, reach));
     if (!relation || !seen) return missing(request, "line between bodies");
     bool allowed = (from && may_edit(db, context.user(), *from)) || (to && may_edit(db, context.user(), *to));
-    if (!allowed) return refused(request, context, "register.write is not held for either body");
+    if (!allowed) return auth::refuse(request, context, "register.write is not held for either body");
     db::Transaction transaction(db);
     remove_relation(db, relation->id, auth::actor_of(request, context.user()));
     transaction.commit();
@@ -330,7 +330,7 @@ http::Response form_page(const Pages& pages, http::Context& context, const std::
 http::Response new_form(const Pages& pages, const http::Request& request, http::Context& context) {
     auto& db = context.db();
     auto can_write = writable(context.user());
-    if (can_write.empty()) return refused(request, context, "register.write is not held in any partnership");
+    if (can_write.empty()) return auth::refuse(request, context, "register.write is not held in any partnership");
     auto asked = query_id(request, "partnership");
     if (asked.bad) return missing(request, "partnership");
     BodyForm form;
@@ -342,7 +342,7 @@ http::Response edit_form(const Pages& pages, const http::Request& request, http:
     auto body = readable_body(request, context);
     if (!body) return missing(request, "body");
     if (!may_edit(context.db(), context.user(), *body)) {
-        return refused(request, context, "register.write is not held for this body");
+        return auth::refuse(request, context, "register.write is not held for this body");
     }
     return form_page(pages, context, body, form_of(*body), {}, 200);
 }
@@ -352,7 +352,7 @@ http::Response save(const Pages& pages, const http::Request& request, http::Cont
     auto& db = context.db();
     auto form = form_of(http::form_fields(request));
     auto allowed = partnerships_in(db, writable(context.user()));
-    if (allowed.empty()) return refused(request, context, "register.write is not held in any partnership");
+    if (allowed.empty()) return auth::refuse(request, context, "register.write is not held in any partnership");
     Errors errors;
     std::vector<std::string> codes;
     std::optional<std::int64_t> first;
@@ -398,7 +398,7 @@ http::Response update(const Pages& pages, const http::Request& request, http::Co
     auto body = readable_body(request, context);
     if (!body) return missing(request, "body");
     if (!may_edit(context.db(), context.user(), *body)) {
-        return refused(request, context, "register.write is not held for this body");
+        return auth::refuse(request, context, "register.write is not held for this body");
     }
     return save(pages, request, context, body);
 }
@@ -407,15 +407,16 @@ http::Response update(const Pages& pages, const http::Request& request, http::Co
 
 void add_body_pages(http::Router& router, const PagesPtr& pages) {
     const auto readers = Access::needs(Permission::register_read);
+    const auto writers = Access::needs(Permission::register_write);
     using M = http::Method;
     router.add(route(M::get, "/bodies", readers, "Search bodies", pages, list_page));
-    router.add(route(M::get, "/bodies/new", readers, "The form to add a body", pages, new_form));
-    router.add(route(M::post, "/bodies", readers, "Add a body", pages, create));
+    router.add(route(M::get, "/bodies/new", writers, "The form to add a body", pages, new_form));
+    router.add(route(M::post, "/bodies", writers, "Add a body", pages, create));
     router.add(route(M::get, "/bodies/{id}", readers, "One body: members, vacancies and lines", pages, show_body));
-    router.add(route(M::get, "/bodies/{id}/edit", readers, "The form to change a body", pages, edit_form));
-    router.add(route(M::post, "/bodies/{id}", readers, "Change a body", pages, update));
-    router.add(route(M::post, "/bodies/{id}/relations", readers, "Add a line from a body to another", pages, add_line));
-    router.add(route(M::post, "/relations/{id}/remove", readers, "Remove a line between bodies", pages, remove_line));
+    router.add(route(M::get, "/bodies/{id}/edit", writers, "The form to change a body", pages, edit_form));
+    router.add(route(M::post, "/bodies/{id}", writers, "Change a body", pages, update));
+    router.add(route(M::post, "/bodies/{id}/relations", writers, "Add a line from a body to another", pages, add_line));
+    router.add(route(M::post, "/relations/{id}/remove", writers, "Remove a line between bodies", pages, remove_line));
 }
 
 }  // namespace safeboard::register_::pages

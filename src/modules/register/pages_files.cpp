@@ -7,7 +7,7 @@
 #include "modules/register/import.hpp"
 #include "modules/register/pages_support.hpp"
 #include "modules/register/policy.hpp"
-#include "modules/register/route_support.hpp"
+#include "platform/core/time.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/tabular/csv.hpp"
 #include "platform/tabular/xlsx.hpp"
@@ -62,7 +62,7 @@ std::variant<Partnership, http::Response> importing_partnership(const http::Requ
     auto partnership = readable_partnership(request, context);
     if (!partnership) return missing(request, "partnership");
     if (!writable(context.user()).allows(partnership->id)) {
-        return refused(request, context, "register.write is not held for partnership " + std::to_string(partnership->id));
+        return auth::refuse(request, context, "register.write is not held for partnership " + std::to_string(partnership->id));
     }
     return *partnership;
 }

@@ -5,7 +5,7 @@
 
 #include "modules/register/pages_support.hpp"
 #include "modules/register/policy.hpp"
-#include "modules/register/route_support.hpp"
+#include "platform/core/time.hpp"
 #include "platform/http/problem.hpp"
 
 namespace safeboard::register_::pages {
@@ -106,7 +106,7 @@ std::variant<Seat, http::Response> seat_for(const http::Request& request, http::
     if (!body) return missing(request, "body");
     auto partnership = may_edit(db, context.user(), *body) ? seat_partnership(db, context.user(), *body, asked)
                                                            : std::nullopt;
-    if (!partnership) return refused(request, context, "register.write is not held for this body");
+    if (!partnership) return auth::refuse(request, context, "register.write is not held for this body");
     return Seat{*body, *partnership};
 }
 
@@ -162,7 +162,7 @@ std::variant<Ending, http::Response> ending_for(const http::Request& request, ht
     auto membership = id ? find_membership(db, *id) : std::nullopt;
     auto body = membership ? readable_body(db, context.user(), membership->body_id) : std::nullopt;
     if (!body) return missing(request, "membership");
-    if (!may_edit(db, context.user(), *body)) return refused(request, context, "register.write is not held for this body");
+    if (!may_edit(db, context.user(), *body)) return auth::refuse(request, context, "register.write is not held for this body");
     return Ending{*membership, *body};
 }
 
@@ -189,7 +189,7 @@ http::Response end_page(const Pages& pages, http::Context& context, const Ending
 http::Response end_form(const Pages& pages, const http::Request& request, http::Context& context) {
     auto ending = ending_for(request, context);
     if (auto* refusal = std::get_if<http::Response>(&ending)) return std::move(*refusal);
-    return end_page(pages, context, std::get<Ending>(ending), today(), {}, 200);
+    return end_page(pages, context, std::get<Ending>(ending), today_utc(), {}, 200);
 }
 
 http::Response end_member(const Pages& pages, const http::Request& request, http::Context& context) {
@@ -209,13 +209,13 @@ http::Response end_member(const Pages& pages, const http::Request& request, http
 }  // namespace
 
 void add_member_pages(http::Router& router, const PagesPtr& pages) {
-    const auto readers = Access::needs(Permission::register_read);
+    const auto writers = Access::needs(Permission::register_write);
     using M = http::Method;
-    router.add(route(M::get, "/bodies/{id}/members/new", readers, "The form to add a member to a body", pages,
+    router.add(route(M::get, "/bodies/{id}/members/new", writers, "The form to add a member to a body", pages,
                      new_member));
-    router.add(route(M::post, "/bodies/{id}/members", readers, "Add a member to a body", pages, add_member));
-    router.add(route(M::get, "/memberships/{id}/end", readers, "The form to end a membership", pages, end_form));
-    router.add(route(M::post, "/memberships/{id}/end", readers, "End a membership", pages, end_member));
+    router.add(route(M::post, "/bodies/{id}/members", writers, "Add a member to a body", pages, add_member));
+    router.add(route(M::get, "/memberships/{id}/end", writers, "The form to end a membership", pages, end_form));
+    router.add(route(M::post, "/memberships/{id}/end", writers, "End a membership", pages, end_member));
 }
 
 }  // namespace safeboard::register_::pages

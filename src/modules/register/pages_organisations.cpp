@@ -8,7 +8,7 @@
 #include "modules/register/import.hpp"
 #include "modules/register/pages_support.hpp"
 #include "modules/register/policy.hpp"
-#include "modules/register/route_support.hpp"
+#include "platform/core/time.hpp"
 #include "platform/http/problem.hpp"
 
 namespace safeboard::register_::pages {
@@ -111,7 +111,7 @@ data status_rows(db::Connection& db, const access::Principal& user, const Organi
 }
 
 data seat_rows(db::Connection& db, const Organisation& organisation, const access::ScopeFilter& reach) {
-    auto on = today();
+    auto on = today_utc();
     std::map<std::int64_t, bool> seen;  // body id → readable
     data list{data::type::list};
     for (const auto& seat : memberships_of_organisation(db, organisation.id)) {
@@ -299,12 +299,12 @@ std::variant<Partnership, http::Response> form_partnership(const http::Request& 
         }
     }
     if (!asked) asked = first_writable(db, context.user(), std::nullopt);
-    if (!asked) return refused(request, context, "register.write is not held in any partnership");
+    if (!asked) return auth::refuse(request, context, "register.write is not held in any partnership");
     auto partnership = partnership_in(db, reach, asked);
     if (!partnership) return missing(request, "partnership");
     if (!writable(context.user()).allows(partnership->id) ||
         (organisation && !may_edit(db, context.user(), *organisation))) {
-        return refused(request, context, "register.write is not held for partnership " + std::to_string(partnership->id));
+        return auth::refuse(request, context, "register.write is not held for partnership " + std::to_string(partnership->id));
     }
     return *partnership;
 }
@@ -386,13 +386,14 @@ http::Response update(const Pages& pages, const http::Request& request, http::Co
 
 void add_organisation_pages(http::Router& router, const PagesPtr& pages) {
     const auto readers = Access::needs(Permission::register_read);
+    const auto writers = Access::needs(Permission::register_write);
     using M = http::Method;
     router.add(route(M::get, "/organisations", readers, "Search organisations", pages, list_page));
-    router.add(route(M::get, "/organisations/new", readers, "The form to add an organisation", pages, new_form));
-    router.add(route(M::post, "/organisations", readers, "Add an organisation", pages, create));
+    router.add(route(M::get, "/organisations/new", writers, "The form to add an organisation", pages, new_form));
+    router.add(route(M::post, "/organisations", writers, "Add an organisation", pages, create));
     router.add(route(M::get, "/organisations/{id}", readers, "One organisation", pages, show_organisation));
-    router.add(route(M::get, "/organisations/{id}/edit", readers, "The form to change an organisation", pages, edit_form));
-    router.add(route(M::post, "/organisations/{id}", readers, "Change an organisation", pages, update));
+    router.add(route(M::get, "/organisations/{id}/edit", writers, "The form to change an organisation", pages, edit_form));
+    router.add(route(M::post, "/organisations/{id}", writers, "Change an organisation", pages, update));
 }
 
 }  // namespace safeboard::register_::pages

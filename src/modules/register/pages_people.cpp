@@ -5,7 +5,7 @@
 
 #include "modules/register/pages_support.hpp"
 #include "modules/register/policy.hpp"
-#include "modules/register/route_support.hpp"
+#include "platform/core/time.hpp"
 #include "platform/http/problem.hpp"
 
 namespace safeboard::register_::pages {
@@ -66,7 +66,7 @@ http::Response list_page(const Pages& pages, const http::Request& request, http:
 
 data seats(db::Connection& db, const std::vector<Membership>& memberships, const access::ScopeFilter& reach,
            bool past, std::string caption) {
-    auto on = today();
+    auto on = today_utc();
     std::map<std::int64_t, bool> readable_bodies;
     data rows{data::type::list};
     for (const auto& seat : memberships) {
@@ -218,7 +218,7 @@ http::Response edit_form(const Pages& pages, const http::Request& request, http:
     auto person = visible_person(request, context);
     if (!person) return missing(request, "person");
     if (!may_edit_person(context.db(), context.user(), person->organisation_id)) {
-        return refused(request, context, refusal_for(person->organisation_id));
+        return auth::refuse(request, context, refusal_for(person->organisation_id));
     }
     return form_page(pages, context, person, form_of(*person), std::nullopt, {}, 200);
 }
@@ -240,7 +240,7 @@ http::Response save(const Pages& pages, const http::Request& request, http::Cont
     }
     // Both where the person is and where they are going must be the user's to keep.
     for (const auto& organisation : {person ? person->organisation_id : organisation_id, organisation_id}) {
-        if (!may_edit_person(db, context.user(), organisation)) return refused(request, context, refusal_for(organisation));
+        if (!may_edit_person(db, context.user(), organisation)) return auth::refuse(request, context, refusal_for(organisation));
     }
     Target how;
     if (person) how = {Target::Mode::id, person->id};

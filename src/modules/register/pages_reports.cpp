@@ -9,7 +9,7 @@
 #include "modules/register/diagram.hpp"
 #include "modules/register/pages_support.hpp"
 #include "modules/register/policy.hpp"
-#include "modules/register/route_support.hpp"
+#include "platform/core/time.hpp"
 
 namespace safeboard::register_::pages {
 
@@ -124,7 +124,7 @@ struct AsOn {
 
 AsOn as_on(const http::Request& request) {
     auto asked = query_text(request, "on");
-    if (asked.empty()) return {today(), {}};
+    if (asked.empty()) return {today_utc(), {}};
     auto day = parse_day(asked);
     if (!day) return {asked, {{"on", "Enter a real date, like 2020-06-29 or 29/06/2020"}}};
     return {*day, {}};

@@ -9,7 +9,7 @@
 #include "modules/register/import.hpp"
 #include "modules/register/module.hpp"
 #include "modules/register/policy.hpp"
-#include "modules/register/route_support.hpp"
+#include "platform/core/time.hpp"
 #include "modules/register/rules.hpp"
 #include "modules/register/store.hpp"
 #include "modules/register/vocabulary.hpp"
@@ -219,7 +219,7 @@ Result<std::int64_t> partnership_of(http::Context& context, Fields& fields) {
 
 // A failed request: a refusal is audited; anything else is a problem as it is.
 Response failed(const Request& request, http::Context& context, const Error& error) {
-    if (error.kind == ErrorKind::forbidden) return refused(request, context, error.message);
+    if (error.kind == ErrorKind::forbidden) return auth::refuse(request, context, error.message);
     return http::problem(error, request);
 }
 
@@ -307,7 +307,7 @@ Response update_organisation_record(const Request& request, http::Context& conte
     auto found = readable_organisation(context, id_param(request));
     if (!found) return http::problem(404, "There is no organisation " + request.path_param("id"), request);
     if (!may_edit(context.db(), context.user(), *found)) {
-        return refused(request, context, "You cannot change organisation " + request.path_param("id"));
+        return auth::refuse(request, context, "You cannot change organisation " + request.path_param("id"));
     }
     auto given = fields_from(request, organisation_columns(), {"partnership"});
     if (!given) return http::problem(given.error(), request);
@@ -366,7 +366,7 @@ Response save_person_record(const Request& request, http::Context& context, std:
     auto target_organisation = named_organisation(context, fields);
     if ((existing && !may_edit_person(context.db(), context.user(), existing->organisation_id)) ||
         !may_edit_person(context.db(), context.user(), target_organisation)) {
-        return refused(request, context, "You cannot change the people of that organisation");
+        return auth::refuse(request, context, "You cannot change the people of that organisation");
     }
     auto actor = auth::actor_of(request, context.user());
     Target target = existing ? Target{Target::Mode::id, existing->id} : Target{Target::Mode::create, 0};
@@ -426,7 +426,7 @@ Response update_body_record(const Request& request, http::Context& context) {
     auto found = readable_body(context, id_param(request));
     if (!found) return http::problem(404, "There is no body " + request.path_param("id"), request);
     if (!may_edit(context.db(), context.user(), *found)) {
-        return refused(request, context, "You cannot change body " + request.path_param("id"));
+        return auth::refuse(request, context, "You cannot change body " + request.path_param("id"));
     }
     auto given = fields_from(request, body_columns());
     if (!given) return http::problem(given.error(), request);
@@ -464,7 +464,7 @@ Response add_member(const Request& request, http::Context& context) {
     auto found = readable_body(context, id_param(request));
     if (!found) return http::problem(404, "There is no body " + request.path_param("id"), request);
     if (!may_edit(context.db(), context.user(), *found)) {
-        return refused(request, context, "You cannot change the members of body " + request.path_param("id"));
+        return auth::refuse(request, context, "You cannot change the members of body " + request.path_param("id"));
     }
     auto fields = fields_from(request, membership_columns());
     if (!fields) return http::problem(fields.error(), request);
@@ -480,7 +480,7 @@ Response end_member(const Request& request, http::Context& context) {
     auto body = membership ? readable_body(context, membership->body_id) : std::nullopt;
     if (!body) return http::problem(404, "There is no membership " + request.path_param("id"), request);
     if (!may_edit(context.db(), context.user(), *body)) {
-        return refused(request, context, "You cannot change the members of body " + std::to_string(body->id));
+        return auth::refuse(request, context, "You cannot change the members of body " + std::to_string(body->id));
     }
     auto fields = fields_from(request, {"ends_on"});
     if (!fields) return http::problem(fields.error(), request);
@@ -503,7 +503,7 @@ Response vacancy_report(const Request& request, http::Context& context) {
     std::vector<FieldError> errors;
     auto partnership = auth::parse_id(request.query_param("partnership").value_or(""));
     if (!partnership) errors.push_back({"partnership", "Enter the partnership (its id)"});
-    auto on = request.query_param("on").value_or(today());
+    auto on = request.query_param("on").value_or(today_utc());
     auto day = parse_day(on);
     if (!day) errors.push_back({"on", "must be a date like 2020-06-29"});
     if (!errors.empty()) return http::problem(422, "The report's query has errors", request, errors);
@@ -527,7 +527,7 @@ Response import_records(const Request& request, http::Context& context) {
         return http::problem(404, "There is no such import", request);
     }
     if (!writable(context.user()).allows(*partnership)) {
-        return refused(request, context, "You cannot change the register of partnership " + std::to_string(*partnership));
+        return auth::refuse(request, context, "You cannot change the register of partnership " + std::to_string(*partnership));
     }
     auto report = import_csv(context.db(), *kind, request.body, *partnership, auth::actor_of(request, context.user()));
     json::array problems;

@@ -113,6 +113,24 @@ std::optional<Record> exact(const std::vector<Record>& found, std::string_view n
     return std::nullopt;
 }
 
+// The record a save changes, for records known by a unique name: the one with
+// this id, the one with this name (an import), or none (a new one, whose name
+// must be free). A taken name is an error on "name"; nullopt for a missing id.
+template <typename Record, typename FindById, typename FindNamed>
+std::optional<std::optional<Record>> target_record(Target target, const std::string& name, std::string_view what,
+                                                   Errors& errors, FindById find_by_id, FindNamed find_named) {
+    auto named = name.empty() ? std::nullopt : exact(find_named(name), name);
+    if (target.mode == Target::Mode::id) {
+        std::optional<Record> existing = find_by_id(target.id);
+        if (!existing) return std::nullopt;
+        if (named && named->id != target.id) errors.push_back({"name", "Another " + std::string(what) + " is already called " + shown(name)});
+        return existing;
+    }
+    if (target.mode == Target::Mode::by_name) return named;
+    if (named) errors.push_back({"name", "There is already " + std::string(what == "organisation" ? "an " : "a ") + std::string(what) + " called " + shown(name) + " in the register"});
+    return std::optional<Record>{};
+}
+
 bool is_vacancy_word(std::string_view text) {
     auto key = lower_ascii(trim(text));
     return key == "to be identified" || key == "position vacant" || key == "vacant" || key == "tbc";
@@ -205,17 +223,11 @@ Result<SaveResult> save_organisation(db::Connection& db, const Fields& fields, s
         status.lead_areas.push_back(area);
     }
 
-    std::optional<Organisation> existing;
-    auto named = o.name.empty() ? std::nullopt : exact(find_organisations_named(db, o.name), o.name);
-    if (target.mode == Target::Mode::id) {
-        existing = find_organisation(db, target.id);
-        if (!existing) return fail(ErrorKind::not_found, "There is no organisation " + std::to_string(target.id));
-        if (named && named->id != target.id) errors.push_back({"name", "Another organisation is already called " + shown(o.name)});
-    } else if (target.mode == Target::Mode::by_name) {
-        existing = named;
-    } else if (named) {
-        errors.push_back({"name", "An organisation called " + shown(o.name) + " is already in the register"});
-    }
+    auto found = target_record<Organisation>(
+        target, o.name, "organisation", errors, [&](std::int64_t id) { return find_organisation(db, id); },
+        [&](const std::string& name) { return find_organisations_named(db, name); });
+    if (!found) return fail(ErrorKind::not_found, "There is no organisation " + std::to_string(target.id));
+    auto existing = *found;
     if (existing) o.parent_id = existing->parent_id;
     if (auto parent = get(fields, "parent"); !parent.empty()) {
         Errors parent_errors;
@@ -331,19 +343,14 @@ Result<SaveResult> save_body(db::Connection& db, const Fields& fields, std::int6
             errors.push_back({"partnerships", "There is no partnership with the code " + shown(code)});
         }
     }
-    std::optional<Body> existing;
-    auto named = b.name.empty() ? std::nullopt : exact(find_bodies_named(db, b.name), b.name);
-    if (target.mode == Target::Mode::id) {
-        existing = find_body(db, target.id);
-        if (!existing) return fail(ErrorKind::not_found, "There is no body " + std::to_string(target.id));
-        if (named && named->id != target.id) errors.push_back({"name", "Another body is already called " + shown(b.name)});
-    } else if (target.mode == Target::Mode::by_name) {
-        existing = named;
-        // An import for one partnership never takes a joint body away from the others.
-        if (existing) b.partnership_ids.insert(b.partnership_ids.end(), existing->partnership_ids.begin(),
-                                               existing->partnership_ids.end());
-    } else if (named) {
-        errors.push_back({"name", "A body called " + shown(b.name) + " is already in the register"});
+    auto found = target_record<Body>(
+        target, b.name, "body", errors, [&](std::int64_t id) { return find_body(db, id); },
+        [&](const std::string& name) { return find_bodies_named(db, name); });
+    if (!found) return fail(ErrorKind::not_found, "There is no body " + std::to_string(target.id));
+    auto existing = *found;
+    // An import for one partnership never takes a joint body away from the others.
+    if (existing && target.mode == Target::Mode::by_name) {
+        b.partnership_ids.insert(b.partnership_ids.end(), existing->partnership_ids.begin(), existing->partnership_ids.end());
     }
     if (!errors.empty()) return invalid(std::move(errors));
     std::sort(b.partnership_ids.begin(), b.partnership_ids.end());

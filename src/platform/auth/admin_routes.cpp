@@ -534,11 +534,8 @@ http::Response audit_page(const Admin& admin, http::Context& context, const Audi
 // The audit log covers every partnership, so a grant in one partnership does not open it.
 std::optional<http::Response> refuse_partial_audit_reader(const http::Request& request, http::Context& context) {
     if (instance_wide(context.user(), Permission::audit_read)) return std::nullopt;
-    audit::append_alone(context.db(), actor_of(request, context.user()),
-                        {"request.refused", "route", std::string(http::to_string(request.method)) + " " + request.path,
-                         {}, "403 audit.read is held only within a partnership"});
-    return http::problem(403, "The audit log covers every partnership: only an admin for the whole instance can read it",
-                         request);
+    return refuse(request, context,
+                  "The audit log covers every partnership: only an admin for the whole instance can read it");
 }
 
 http::Response search_audit(const Admin& admin, const http::Request& request, http::Context& context) {

@@ -4,6 +4,7 @@
 
 #include "platform/auth/gate.hpp"
 #include "platform/auth/sessions.hpp"
+#include "platform/http/problem.hpp"
 
 namespace safeboard::auth {
 
@@ -63,6 +64,13 @@ http::Route page_route(http::Method method, std::string pattern, http::Access ac
     route.doc.summary = std::move(summary);
     route.doc.tag = std::move(tag);
     return route;
+}
+
+http::Response refuse(const http::Request& request, http::Context& context, const std::string& why) {
+    audit::append_alone(context.db(), actor_of(request, context.user()),
+                        {"request.refused", "route", std::string(http::to_string(request.method)) + " " + request.path,
+                         {}, "403 " + why});
+    return http::problem(403, why, request);
 }
 
 }  // namespace safeboard::auth

@@ -32,6 +32,11 @@ audit::Actor actor_of(const http::Request& request, const access::Principal& use
 // 303 to `location`; with a cookie value, the session cookie is set to it.
 http::Response see_other(std::string location, std::optional<std::string> cookie_value = std::nullopt);
 
+// 403 for something a handler finds the user may not do with this record
+// (the route itself let them in), recorded in the audit log as a refused
+// request; `why` is the problem's detail, and the audit entry's.
+http::Response refuse(const http::Request& request, http::Context& context, const std::string& why);
+
 // A page route: runs on the workers, tagged for the route table.
 http::Route page_route(http::Method method, std::string pattern, http::Access access, std::string summary,
                        std::string tag, http::Handler handler);

@@ -45,6 +45,8 @@ std::string iso_utc(UnixSeconds seconds) {
     return buffer;
 }
 
+std::string today_utc() { return iso_utc(system_now()).substr(0, 10); }
+
 std::optional<UnixSeconds> parse_date(std::string_view text) {
     int year = 0, month = 0, day = 0;
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;

@@ -16,6 +16,8 @@ using Clock = std::function<UnixSeconds()>;
 UnixSeconds system_now();
 
 std::string iso_utc(UnixSeconds seconds);
+// Today's date in UTC, YYYY-MM-DD (the default "as on" date of reports).
+std::string today_utc();
 // Accepts exactly the form iso_utc writes; nullopt otherwise.
 std::optional<UnixSeconds> parse_iso_utc(std::string_view text);
 // "YYYY-MM-DD" as the instant that day starts (UTC); nullopt for a date that does not exist.
