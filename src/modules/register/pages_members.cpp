@@ -67,7 +67,11 @@ http::Response form_page(const Pages& pages, http::Context& context, const Body&
         organisations.push_back({std::to_string(organisation.id), named(organisation.name, organisation.short_name), {}});
     }
     std::vector<Choice> people{{"", "Nobody named", {}}};
-    for (const auto& person : all_people(db, query)) {
+    // Anyone the user can see, not only those already in this partnership:
+    // a new independent chair has no organisation and no seat yet.
+    auto everyone = query;
+    everyone.partnership.reset();
+    for (const auto& person : all_people(db, everyone)) {
         auto label = person.organisation_name.empty() ? person.name : person.name + ", " + person.organisation_name;
         people.push_back({std::to_string(person.id), label, {}});
     }

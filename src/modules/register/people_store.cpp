@@ -45,7 +45,11 @@ std::vector<Person> list_people(db::Connection& db, const ListQuery& query) {
     if (query.reach.empty()) return {};
     std::string where = "1 = 1";
     std::vector<db::Value> params;
-    if (!query.reach.everything) where += " AND " + in_partnerships(bind_list(params, query.reach.ids));
+    // Someone with no organisation (an independent chair, a lay member) belongs
+    // to no agency, so anyone who reads a register may see, and seat, them.
+    if (!query.reach.everything) {
+        where += " AND (pe.organisation_id IS NULL OR " + in_partnerships(bind_list(params, query.reach.ids)) + ")";
+    }
     if (query.partnership) where += " AND " + in_partnerships(bind_list(params, {*query.partnership}));
     if (query.organisation) {
         params.emplace_back(*query.organisation);
@@ -100,7 +104,7 @@ bool person_visible(db::Connection& db, std::int64_t person_id, const access::Sc
     if (reach.empty()) return false;
     std::vector<db::Value> params{person_id};
     auto ids = bind_list(params, reach.ids);
-    return !db.query("SELECT 1 FROM people pe WHERE pe.id = $1 AND " + in_partnerships(ids), params).empty();
+    return !db.query("SELECT 1 FROM people pe WHERE pe.id = $1 AND (pe.organisation_id IS NULL OR " + in_partnerships(ids) + ")", params).empty();
 }
 
 }  // namespace safeboard::register_

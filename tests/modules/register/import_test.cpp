@@ -267,6 +267,25 @@ TEST_P(RegisterImport, AnOrganisationsGrantReachesItsPartnerships) {
     EXPECT_FALSE(scope_exists(*db_, {access::ScopeKind::body, 999}));
 }
 
+TEST_P(RegisterImport, PeopleAreSeenThroughTheirOrganisationOrWhenTheyHaveNone) {
+    ASSERT_TRUE(import(ImportKind::organisations, organisations_csv).ok());
+    ASSERT_TRUE(import(ImportKind::people,
+                       "name,job_title,organisation\n"
+                       "Pat Officer,Detective Inspector,Essex Police\n"
+                       "Chris Independent,Independent Chair,\n")
+                    .ok());
+    ListQuery southend;
+    southend.reach = {false, {southend_}};
+    std::vector<std::string> seen;
+    for (const auto& person : list_people(*db_, southend)) seen.push_back(person.name);
+    EXPECT_EQ(seen, std::vector<std::string>{"Chris Independent"});
+    auto officer = find_people_named(*db_, "Pat Officer", std::nullopt).at(0);
+    EXPECT_FALSE(person_visible(*db_, officer.id, southend.reach));
+    EXPECT_TRUE(person_visible(*db_, officer.id, {false, {essex_}}));
+    southend.partnership = southend_;
+    EXPECT_TRUE(list_people(*db_, southend).empty());  // in no seat of Southend's yet
+}
+
 TEST_P(RegisterImport, ListsFilterAndPageByName) {
     ASSERT_TRUE(import(ImportKind::organisations, organisations_csv).ok());
     ListQuery query;
