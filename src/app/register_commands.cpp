@@ -36,7 +36,7 @@ int import_sheet(const config::Settings& settings, const SheetOptions& options, 
     return with_database(settings, "import failed", err, [&](db::Connection& db) {
         auto partnership = partnership_named(db, options.partnership);
         if (!partnership) return refuse(err, "there is no partnership \"" + options.partnership + "\"");
-        auto report = register_::import_csv(db, *kind, bytes, partnership->id, command_actor());
+        auto report = register_::import_csv(db, *kind, bytes, partnership->id, {true, {}}, command_actor());
         if (!report.ok()) {
             err << "safeboard: " << options.file << " has " << report.problems.size()
                 << " problem(s); nothing was imported\n";

@@ -132,7 +132,7 @@ TEST_F(Access, EveryRouteDeclaresWhoMayUseItAndRefusesStrangers) {
 TEST_F(Access, ARouteThatDeclaresNothingIsRefusedEvenToAdmins) {
     http::Router router;
     router.add({http::Method::get, "/forgotten", [](const http::Request&, http::Context&) { return http::Response::text("secret"); },
-                http::Execution::worker, {}});
+                http::Execution::worker, {}, http::Access{}});  // declares nothing
     TestServer server(router, {}, pool_.get(), {}, nullptr, service_->gate.get());
     Client c(server.port());
     auto response = c.get("/forgotten", bearer());

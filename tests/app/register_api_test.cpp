@@ -136,6 +136,18 @@ TEST_F(RegisterApi, WritesAnswer422WithEveryFieldAndThenCreate) {
     EXPECT_EQ(members.at("items").as_array()[0].at("ends_on").as_string(), "2021-03-31");
     EXPECT_TRUE(get("/api/v1/bodies/" + id + "/members?current_on=2021-04-01", viewer_).at("items").as_array().empty());
     EXPECT_GE(count("SELECT count(*) FROM audit_log WHERE entity_type = 'membership'"), 2);
+
+    // A seat or a line may name only what this partnership's users can see.
+    auto seats = count("SELECT count(*) FROM memberships");
+    auto beyond = call(bhttp::verb::post, "/api/v1/bodies/" + id + "/members", business_,
+                       R"({"seat_title":"Observer","role":"observer","organisation":"Southend Borough Council"})");
+    ASSERT_EQ(beyond.result_int(), 422u) << beyond.body();
+    EXPECT_EQ(error_fields(json::parse(beyond.body())), std::vector<std::string>{"organisation"});
+    EXPECT_EQ(count("SELECT count(*) FROM memberships"), seats);
+    auto line = call(bhttp::verb::patch, "/api/v1/bodies/" + id, business_,
+                     R"({"links_with":"Southend LSCB Overarching Board"})");
+    ASSERT_EQ(line.result_int(), 422u) << line.body();
+    EXPECT_EQ(error_fields(json::parse(line.body())), std::vector<std::string>{"links_with"});
 }
 
 TEST_F(RegisterApi, AnAgencyLeadEditsOnlyTheirOwnOrganisationsPeople) {

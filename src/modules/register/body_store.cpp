@@ -1,6 +1,7 @@
 // Bodies (boards, sub-groups, panels ...), the partnerships they belong to,
 // and the lines between them.
 #include <algorithm>
+#include <map>
 
 #include "modules/register/store.hpp"
 #include "modules/register/store_support.hpp"
@@ -24,15 +25,22 @@ Body body_from(const db::Row& row) {
     return b;
 }
 
-void add_partnerships(db::Connection& db, Body& body) {
-    body.partnership_ids.clear();
-    body.partnership_codes.clear();
-    for (const auto& row : db.query("SELECT p.id, p.code FROM body_partnerships bp JOIN partnerships p ON p.id = "
-                                    "bp.partnership_id WHERE bp.body_id = $1 ORDER BY p.id",
-                                    {body.id})
+// The partnerships of a page of bodies, in one query.
+void add_partnerships(db::Connection& db, std::vector<Body>& bodies) {
+    if (bodies.empty()) return;
+    std::vector<std::int64_t> ids;
+    for (const auto& body : bodies) ids.push_back(body.id);
+    std::vector<db::Value> params;
+    auto list = bind_list(params, ids);
+    std::map<std::int64_t, Body*> by_id;
+    for (auto& body : bodies) by_id[body.id] = &body;
+    for (const auto& row : db.query("SELECT bp.body_id, p.id, p.code FROM body_partnerships bp JOIN partnerships p "
+                                    "ON p.id = bp.partnership_id WHERE bp.body_id IN (" + list + ") ORDER BY p.id",
+                                    params)
                                .rows) {
-        body.partnership_ids.push_back(row.integer(0));
-        body.partnership_codes.push_back(row.text(1));
+        auto* body = by_id.at(row.integer(0));
+        body->partnership_ids.push_back(row.integer(1));
+        body->partnership_codes.push_back(row.text(2));
     }
 }
 
@@ -43,7 +51,7 @@ std::vector<Body> bodies_where(db::Connection& db, const std::string& where, con
         "FROM bodies b WHERE " + where + " ORDER BY b.name_key, b.id" + tail;
     std::vector<Body> found;
     for (const auto& row : db.query(sql, params).rows) found.push_back(body_from(row));
-    for (auto& body : found) add_partnerships(db, body);
+    add_partnerships(db, found);
     return found;
 }
 
@@ -154,11 +162,6 @@ bool update_body(db::Connection& db, const Body& b, const audit::Actor& actor) {
                   b.terms_of_reference, b.meeting_frequency, iso_utc(system_now())});
         write_partnerships(db, b);
     });
-}
-
-bool visible(const Body& body, const access::ScopeFilter& reach) {
-    return std::any_of(body.partnership_ids.begin(), body.partnership_ids.end(),
-                       [&](std::int64_t id) { return reach.allows(id); });
 }
 
 std::vector<Relation> relations_of(db::Connection& db, std::int64_t body_id) {

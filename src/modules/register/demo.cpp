@@ -56,7 +56,7 @@ DemoSummary load_demo(db::Connection& db, const audit::Actor& actor) {
             auto path = code + "/" + std::string(to_string(kind)) + ".csv";
             auto content = demo_file(path);
             if (!content) continue;
-            auto report = import_csv(db, kind, *content, ids.at(code), actor);
+            auto report = import_csv(db, kind, *content, ids.at(code), {true, {}}, actor);
             if (!report.ok()) {
                 const auto& first = report.problems.front();
                 throw std::runtime_error("demo file " + path + " line " + std::to_string(first.line) + " " +

@@ -50,14 +50,6 @@ std::vector<Row> rows_of(const tabular::Table& table, ImportKind kind, std::vect
     return rows;
 }
 
-void count(ImportReport& report, const SaveResult& result) {
-    switch (result.saved) {
-    case Saved::created: ++report.created; break;
-    case Saved::updated: ++report.updated; break;
-    case Saved::unchanged: ++report.unchanged; break;
-    }
-}
-
 void note(ImportReport& report, std::size_t line, const Error& error) {
     if (error.fields.empty()) {
         report.problems.push_back({line, "", error.message});
@@ -67,41 +59,49 @@ void note(ImportReport& report, std::size_t line, const Error& error) {
 }
 
 using Save = std::function<Result<SaveResult>(const Fields&)>;
+// What became of each row: nullopt when it failed.
+using Outcomes = std::vector<std::optional<SaveResult>>;
 
-// First pass: every row in file order. Returns the id saved for each row (0 when it failed).
-std::vector<std::int64_t> first_pass(const std::vector<Row>& rows, ImportReport& report, const Save& save) {
-    std::vector<std::int64_t> ids;
+// First pass: every row in file order.
+Outcomes first_pass(const std::vector<Row>& rows, ImportReport& report, const Save& save) {
+    Outcomes outcomes;
     for (const auto& row : rows) {
         auto result = save(row.fields);
-        if (result) {
-            count(report, *result);
-            ids.push_back(result->id);
-        } else {
-            note(report, row.line, result.error());
-            ids.push_back(0);
-        }
+        if (!result) note(report, row.line, result.error());
+        outcomes.push_back(result ? std::optional(*result) : std::nullopt);
     }
-    return ids;
+    return outcomes;
 }
 
 // Second pass, for references to rows further down the file (a parent
-// organisation, a body reported to): run once every row exists.
-void second_pass(const std::vector<Row>& rows, const std::vector<std::int64_t>& ids, ImportReport& report,
+// organisation, a body reported to): run once every row exists. A change
+// here makes a row that was unchanged an updated one.
+void second_pass(const std::vector<Row>& rows, Outcomes& outcomes, ImportReport& report,
                  const std::function<Result<SaveResult>(std::int64_t, const Fields&)>& save) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (ids[i] == 0) continue;
-        auto result = save(ids[i], rows[i].fields);
+        if (!outcomes[i]) continue;
+        auto result = save(outcomes[i]->id, rows[i].fields);
         if (!result) {
             note(report, rows[i].line, result.error());
-        } else if (result->saved == Saved::updated) {
-            // The row was counted once already; a change in the second pass makes an unchanged row updated.
-            if (report.unchanged > 0) --report.unchanged, ++report.updated;
+        } else if (result->saved == Saved::updated && outcomes[i]->saved == Saved::unchanged) {
+            outcomes[i]->saved = Saved::updated;
         }
     }
 }
 
-void apply(db::Connection& db, ImportKind kind, const std::vector<Row>& rows, std::int64_t partnership_id,
-           const audit::Actor& actor, ImportReport& report) {
+void count(ImportReport& report, const Outcomes& outcomes) {
+    for (const auto& outcome : outcomes) {
+        if (!outcome) continue;
+        switch (outcome->saved) {
+        case Saved::created: ++report.created; break;
+        case Saved::updated: ++report.updated; break;
+        case Saved::unchanged: ++report.unchanged; break;
+        }
+    }
+}
+
+Outcomes apply(db::Connection& db, ImportKind kind, const std::vector<Row>& rows, std::int64_t partnership_id,
+               const access::ScopeFilter& reach, const audit::Actor& actor, ImportReport& report) {
     const Target by_name{Target::Mode::by_name, 0};
     switch (kind) {
     case ImportKind::organisations: {
@@ -113,40 +113,39 @@ void apply(db::Connection& db, ImportKind kind, const std::vector<Row>& rows, st
             }
         }
         auto in_file = [&](const std::string& name) { return names.contains(lower_ascii(trim(name))); };
-        auto ids = first_pass(rows, report, [&](const Fields& f) {
+        auto outcomes = first_pass(rows, report, [&](const Fields& f) {
             return save_organisation(db, f, partnership_id, by_name, actor, in_file);
         });
-        second_pass(rows, ids, report, [&](std::int64_t id, const Fields& f) {
+        second_pass(rows, outcomes, report, [&](std::int64_t id, const Fields& f) {
             return save_organisation_parent(db, id, f, actor);
         });
-        return;
+        return outcomes;
     }
     case ImportKind::people:
-        first_pass(rows, report, [&](const Fields& f) { return save_person(db, f, by_name, actor); });
-        return;
+        return first_pass(rows, report, [&](const Fields& f) { return save_person(db, f, by_name, actor); });
     case ImportKind::bodies: {
-        auto ids = first_pass(rows, report, [&](const Fields& f) {
+        auto outcomes = first_pass(rows, report, [&](const Fields& f) {
             return save_body(db, f, partnership_id, by_name, actor);
         });
-        second_pass(rows, ids, report, [&](std::int64_t id, const Fields& f) {
-            return save_body_relations(db, id, f, actor);
+        second_pass(rows, outcomes, report, [&](std::int64_t id, const Fields& f) {
+            return save_body_relations(db, id, f, reach, actor);
         });
-        return;
+        return outcomes;
     }
     case ImportKind::memberships: {
         // Identical rows are identical seats: the n-th matches the n-th already held.
         std::map<std::string, std::size_t> seen;
-        first_pass(rows, report, [&](const Fields& f) {
+        return first_pass(rows, report, [&](const Fields& f) {
             std::string key;
             for (const char* column : {"body", "seat_title", "organisation", "person", "starts_on"}) {
                 auto it = f.find(column);
                 key += lower_ascii(trim(it == f.end() ? "" : it->second)) + '\x1f';
             }
-            return save_membership(db, f, partnership_id, {Target::Mode::by_name, 0, seen[key]++}, actor);
+            return save_membership(db, f, partnership_id, {Target::Mode::by_name, 0, seen[key]++}, reach, actor);
         });
-        return;
     }
     }
+    return {};
 }
 
 std::vector<std::string> cells(const Fields& fields, const std::vector<std::string>& columns) {
@@ -156,19 +155,6 @@ std::vector<std::string> cells(const Fields& fields, const std::vector<std::stri
         row.push_back(it == fields.end() ? "" : it->second);
     }
     return row;
-}
-
-// Every page of a name-ordered list.
-template <typename Record, typename List>
-std::vector<Record> all_of(ListQuery query, const List& list) {
-    std::vector<Record> all;
-    query.limit = 500;
-    for (;;) {
-        auto page = list(query);
-        all.insert(all.end(), page.begin(), page.end());
-        if (page.size() < static_cast<std::size_t>(query.limit)) return all;
-        query.after = NameKey{lower_ascii(trim(page.back().name)), page.back().id};
-    }
 }
 
 }  // namespace
@@ -207,7 +193,7 @@ const std::vector<std::string>& columns_of(ImportKind kind) {
 }
 
 ImportReport import_csv(db::Connection& db, ImportKind kind, std::string_view bytes, std::int64_t partnership_id,
-                        const audit::Actor& actor) {
+                        const access::ScopeFilter& reach, const audit::Actor& actor) {
     ImportReport report;
     auto table = tabular::read_csv(bytes);
     if (!table) {
@@ -218,7 +204,7 @@ ImportReport import_csv(db::Connection& db, ImportKind kind, std::string_view by
     report.rows = table->records.size();
     if (!report.ok()) return report;
     db::Transaction transaction(db);
-    apply(db, kind, rows, partnership_id, actor, report);
+    count(report, apply(db, kind, rows, partnership_id, reach, actor, report));
     if (!report.ok()) return report;  // the transaction rolls back
     audit::append(db, actor, {"import", std::string(to_string(kind)), std::to_string(partnership_id), {},
                               std::to_string(report.rows) + " rows: " + std::to_string(report.created) + " created, " +
@@ -235,12 +221,12 @@ Sheet export_sheet(db::Connection& db, ImportKind kind, std::int64_t partnership
     query.partnership = partnership_id;
     switch (kind) {
     case ImportKind::organisations:
-        for (const auto& o : all_of<Organisation>(query, [&](const ListQuery& q) { return list_organisations(db, q); })) {
+        for (const auto& o : all_organisations(db, query)) {
             sheet.rows.push_back(cells(fields_of(o, partnership_id), sheet.header));
         }
         break;
     case ImportKind::people:
-        for (const auto& p : all_of<Person>(query, [&](const ListQuery& q) { return list_people(db, q); })) {
+        for (const auto& p : all_people(db, query)) {
             sheet.rows.push_back(cells(fields_of(p), sheet.header));
         }
         break;

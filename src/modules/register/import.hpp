@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "modules/register/model.hpp"
+#include "platform/access/principal.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/db/database.hpp"
 
@@ -38,9 +39,10 @@ struct ImportReport {
 };
 
 // Reads and applies one CSV file for a partnership, in its own write
-// transaction; commits only when every row is good.
+// transaction; commits only when every row is good. Seats and lines may name
+// only organisations, people and bodies within `reach` (rules.hpp).
 ImportReport import_csv(db::Connection& db, ImportKind kind, std::string_view bytes, std::int64_t partnership_id,
-                        const audit::Actor& actor);
+                        const access::ScopeFilter& reach, const audit::Actor& actor);
 
 struct Sheet {
     std::vector<std::string> header;

@@ -91,6 +91,8 @@ struct Membership {
     // organisation, or by nobody named, without such words is not vacant,
     // but still has no person (the vacancies report lists both).
     bool vacant() const { return !vacancy.empty(); }
+    // Ended before a date (YYYY-MM-DD): history rather than a seat held or to come.
+    bool ended_by(const std::string& date) const { return ends_on && *ends_on < date; }
     // Current on a date (YYYY-MM-DD): started by then and not ended before it.
     bool current_on(const std::string& date) const {
         return (!starts_on || *starts_on <= date) && (!ends_on || *ends_on >= date);

@@ -1,4 +1,6 @@
 // Organisations, and what each is to the partnerships it belongs to.
+#include <map>
+
 #include "modules/register/store.hpp"
 #include "modules/register/store_support.hpp"
 #include "modules/register/vocabulary.hpp"
@@ -25,24 +27,32 @@ Organisation organisation_from(const db::Row& row) {
     return o;
 }
 
-std::vector<PartnerStatus> statuses_of(db::Connection& db, std::int64_t organisation_id) {
-    std::vector<PartnerStatus> statuses;
-    auto rows = db.query(
-        "SELECT op.partnership_id, p.code, op.statutory_partner, op.relevant_agency "
-        "FROM organisation_partnerships op JOIN partnerships p ON p.id = op.partnership_id "
-        "WHERE op.organisation_id = $1 ORDER BY op.partnership_id",
-        {organisation_id});
-    for (const auto& row : rows.rows) {
-        PartnerStatus status{row.integer(0), row.text(1), row.integer(2) != 0, row.integer(3) != 0, {}};
-        for (const auto& area : db.query("SELECT description FROM lead_areas WHERE organisation_id = $1 AND "
-                                         "partnership_id = $2 ORDER BY position, id",
-                                         {organisation_id, status.partnership_id})
-                                    .rows) {
-            status.lead_areas.push_back(area.text(0));
-        }
-        statuses.push_back(std::move(status));
+// What each organisation is to its partnerships, for a page of them at once
+// (two queries, however many organisations).
+void add_statuses(db::Connection& db, std::vector<Organisation>& organisations) {
+    if (organisations.empty()) return;
+    std::vector<std::int64_t> ids;
+    for (const auto& o : organisations) ids.push_back(o.id);
+    std::vector<db::Value> params;
+    auto list = bind_list(params, ids);
+    std::map<std::int64_t, std::vector<PartnerStatus>> statuses;
+    for (const auto& row : db.query("SELECT op.organisation_id, op.partnership_id, p.code, op.statutory_partner, "
+                                    "op.relevant_agency FROM organisation_partnerships op JOIN partnerships p ON "
+                                    "p.id = op.partnership_id WHERE op.organisation_id IN (" + list +
+                                        ") ORDER BY op.organisation_id, op.partnership_id",
+                                    params)
+                               .rows) {
+        statuses[row.integer(0)].push_back({row.integer(1), row.text(2), row.integer(3) != 0, row.integer(4) != 0, {}});
     }
-    return statuses;
+    for (const auto& row : db.query("SELECT organisation_id, partnership_id, description FROM lead_areas WHERE "
+                                    "organisation_id IN (" + list + ") ORDER BY position, id",
+                                    params)
+                               .rows) {
+        for (auto& status : statuses[row.integer(0)]) {
+            if (status.partnership_id == row.integer(1)) status.lead_areas.push_back(row.text(2));
+        }
+    }
+    for (auto& o : organisations) o.partnerships = std::move(statuses[o.id]);
 }
 
 std::vector<Organisation> organisations_where(db::Connection& db, const std::string& where,
@@ -52,7 +62,7 @@ std::vector<Organisation> organisations_where(db::Connection& db, const std::str
                       " ORDER BY o.name_key, o.id" + tail;
     std::vector<Organisation> found;
     for (const auto& row : db.query(sql, params).rows) found.push_back(organisation_from(row));
-    for (auto& o : found) o.partnerships = statuses_of(db, o.id);
+    add_statuses(db, found);
     return found;
 }
 
@@ -150,7 +160,8 @@ bool set_partner_status(db::Connection& db, std::int64_t organisation_id, const 
                         const audit::Actor& actor) {
     Snapshot was;
     bool existed = false;
-    for (const auto& s : statuses_of(db, organisation_id)) {
+    auto organisation = find_organisation(db, organisation_id);
+    for (const auto& s : organisation ? organisation->partnerships : std::vector<PartnerStatus>{}) {
         if (s.partnership_id == status.partnership_id) {
             was = snapshot(s);
             existed = true;

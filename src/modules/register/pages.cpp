@@ -33,7 +33,7 @@ http::Response register_home(const Pages& pages, const http::Request&, http::Con
 
 http::Response show_partnership(const Pages& pages, const http::Request& request, http::Context& context) {
     auto& db = context.db();
-    auto partnership = partnership_in(db, readable(db, context.user()), path_id(request));
+    auto partnership = readable_partnership(db, context.user(), path_id(request));
     if (!partnership) return missing(request, "partnership");
     data values;
     values.set("id", std::to_string(partnership->id));

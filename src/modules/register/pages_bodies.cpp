@@ -19,13 +19,6 @@ using http::Access;
 const std::vector<std::string> form_order{"name",          "short_name", "kind", "partnerships", "meeting_frequency",
                                           "purpose",       "terms_of_reference"};
 
-std::optional<Body> readable_body(const http::Request& request, http::Context& context) {
-    auto id = path_id(request);
-    auto body = id ? find_body(context.db(), *id) : std::nullopt;
-    if (!body || !may_read(*body, readable(context.db(), context.user()))) return std::nullopt;
-    return body;
-}
-
 std::string codes_text(const Body& body) {
     std::string text;
     for (const auto& code : body.partnership_codes) text += (text.empty() ? "" : ", ") + code;
@@ -73,11 +66,9 @@ http::Response list_page(const Pages& pages, const http::Request& request, http:
 
 // ---- one body --------------------------------------------------------------------------------
 
-bool has_ended(const Membership& seat, const std::string& on) { return seat.ends_on && *seat.ends_on < on; }
-
 std::string holder(const Membership& seat) {
     if (!seat.person_name.empty()) return seat.person_name;
-    if (seat.vacant()) return "Vacant – " + (seat.vacancy.empty() ? std::string("To be identified") : seat.vacancy);
+    if (seat.vacant()) return "Vacant – " + seat.vacancy;
     return "No person named";
 }
 
@@ -98,7 +89,7 @@ data seat_row(const Membership& seat) {
     row.set("leader", seat.role == SeatRole::chair || seat.role == SeatRole::vice_chair);
     row.set("organisation", text(seat.organisation_name));
     row.set("holder", holder(seat));
-    row.set("wording", seat.vacancy.empty() ? std::string("To be identified") : seat.vacancy);
+    row.set("wording", seat.vacancy);
     row.set("starts_on", seat.starts_on.value_or(""));
     row.set("ends_on", seat.ends_on.value_or(""));
     return row;
@@ -108,7 +99,7 @@ void set_members(data& values, const std::vector<Membership>& seats) {
     auto on = today_utc();
     data members{data::type::list}, past{data::type::list}, vacancies{data::type::list}, leaders{data::type::list};
     for (const auto& seat : seats) {
-        if (has_ended(seat, on)) {
+        if (seat.ended_by(on)) {
             past.push_back(seat_row(seat));
             continue;
         }
@@ -155,7 +146,7 @@ std::vector<Choice> other_bodies(db::Connection& db, const Body& body, const acc
         ListQuery query;
         query.reach = reach;
         query.partnership = partnership;
-        for (const auto& other : all_bodies(db, query)) {
+        for (const auto& other : all_bodies(db, query, choice_limit)) {
             if (other.id != body.id) sorted[{detail::name_key(other.name), other.id}] = named(other.name, other.short_name);
         }
     }
@@ -177,7 +168,7 @@ http::Response body_page(const Pages& pages, http::Context& context, const Body&
     values.set("id", std::to_string(body.id));
     values.set("name", body.name);
     values.set("kind", std::string(label_of(body.kind)));
-    bool editable = may_edit(db, context.user(), body);
+    bool editable = may_edit(context.user(), body);
     values.set("editable", editable);
     data details{data::type::list};
     details.push_back(detail_row("Short name", body.short_name));
@@ -205,7 +196,7 @@ http::Response body_page(const Pages& pages, http::Context& context, const Body&
 }
 
 http::Response show_body(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto body = readable_body(request, context);
+    auto body = readable_body(context.db(), context.user(), path_id(request));
     if (!body) return missing(request, "body");
     return body_page(pages, context, *body, {}, {}, 200);
 }
@@ -213,25 +204,16 @@ http::Response show_body(const Pages& pages, const http::Request& request, http:
 // ---- lines between bodies --------------------------------------------------------------------
 
 http::Response add_line(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto body = readable_body(request, context);
+    auto body = readable_body(context.db(), context.user(), path_id(request));
     if (!body) return missing(request, "body");
     auto& db = context.db();
-    if (!may_edit(db, context.user(), *body)) return auth::refuse(request, context, "register.write is not held for this body");
+    if (!may_edit(context.user(), *body)) return auth::refuse(request, context, "register.write is not held for this body");
     auto posted = http::form_fields(request);
     LineForm line{auth::form_text(posted, "kind"), auth::form_text(posted, "other")};
-    Errors errors;
-    auto kind = parse_term<RelationKind>(line.kind);
-    if (!kind) errors.push_back({"kind", "Choose the kind of line"});
-    auto other_id = auth::parse_id(line.other);
-    auto other = other_id ? find_body(db, *other_id) : std::nullopt;
-    if (!other || !may_read(*other, readable(db, context.user()))) {
-        errors.push_back({"other", "Choose the body the line goes to"});
-    } else if (other->id == body->id) {
-        errors.push_back({"other", "A body cannot have a line to itself"});
-    }
-    if (!errors.empty()) return body_page(pages, context, *body, line, std::move(errors), 422);
     db::Transaction transaction(db);
-    add_relation(db, {0, body->id, body->name, other->id, other->name, *kind}, auth::actor_of(request, context.user()));
+    auto saved = save_body_line(db, body->id, {{"kind", line.kind}, {"other", line.other}}, readable(db, context.user()),
+                                auth::actor_of(request, context.user()));
+    if (!saved) return body_page(pages, context, *body, line, saved.error().fields, 422);
     transaction.commit();
     return auth::see_other("/bodies/" + std::to_string(body->id) + "#relations");
 }
@@ -245,7 +227,7 @@ http::Response remove_line(const Pages&, const http::Request& request, http::Con
     std::optional<Body> to = relation ? find_body(db, relation->to_body_id) : std::nullopt;
     bool seen = (from && may_read(*from, reach)) || (to && may_read(*to, reach));
     if (!relation || !seen) return missing(request, "line between bodies");
-    bool allowed = (from && may_edit(db, context.user(), *from)) || (to && may_edit(db, context.user(), *to));
+    bool allowed = (from && may_edit(context.user(), *from)) || (to && may_edit(context.user(), *to));
     if (!allowed) return auth::refuse(request, context, "register.write is not held for either body");
     db::Transaction transaction(db);
     remove_relation(db, relation->id, auth::actor_of(request, context.user()));
@@ -339,9 +321,9 @@ http::Response new_form(const Pages& pages, const http::Request& request, http::
 }
 
 http::Response edit_form(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto body = readable_body(request, context);
+    auto body = readable_body(context.db(), context.user(), path_id(request));
     if (!body) return missing(request, "body");
-    if (!may_edit(context.db(), context.user(), *body)) {
+    if (!may_edit(context.user(), *body)) {
         return auth::refuse(request, context, "register.write is not held for this body");
     }
     return form_page(pages, context, body, form_of(*body), {}, 200);
@@ -395,9 +377,9 @@ http::Response create(const Pages& pages, const http::Request& request, http::Co
 }
 
 http::Response update(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto body = readable_body(request, context);
+    auto body = readable_body(context.db(), context.user(), path_id(request));
     if (!body) return missing(request, "body");
-    if (!may_edit(context.db(), context.user(), *body)) {
+    if (!may_edit(context.user(), *body)) {
         return auth::refuse(request, context, "register.write is not held for this body");
     }
     return save(pages, request, context, body);

@@ -25,10 +25,6 @@ std::string kind_label(ImportKind kind) {
     return label;
 }
 
-std::optional<Partnership> readable_partnership(const http::Request& request, http::Context& context) {
-    return partnership_in(context.db(), readable(context.db(), context.user()), path_id(request));
-}
-
 // ---- import --------------------------------------------------------------------------------
 
 data kind_columns() {
@@ -59,7 +55,7 @@ http::Response import_page(const Pages& pages, http::Context& context, const Par
 }
 
 std::variant<Partnership, http::Response> importing_partnership(const http::Request& request, http::Context& context) {
-    auto partnership = readable_partnership(request, context);
+    auto partnership = readable_partnership(context.db(), context.user(), path_id(request));
     if (!partnership) return missing(request, "partnership");
     if (!writable(context.user()).allows(partnership->id)) {
         return auth::refuse(request, context, "register.write is not held for partnership " + std::to_string(partnership->id));
@@ -101,7 +97,8 @@ http::Response import_file(const Pages& pages, const http::Request& request, htt
     }
     if (!errors.empty()) return import_page(pages, context, partnership, kind_text, {}, std::move(errors), 422);
 
-    auto report = import_csv(context.db(), *kind, file->bytes, partnership.id, auth::actor_of(request, context.user()));
+    auto report = import_csv(context.db(), *kind, file->bytes, partnership.id, readable(context.db(), context.user()),
+                             auth::actor_of(request, context.user()));
     data values;
     values.set("filename", file->filename);
     if (!report.ok()) {
@@ -125,7 +122,7 @@ http::Response import_file(const Pages& pages, const http::Request& request, htt
 // ---- export --------------------------------------------------------------------------------
 
 http::Response download(const Pages&, const http::Request& request, http::Context& context) {
-    auto partnership = readable_partnership(request, context);
+    auto partnership = readable_partnership(context.db(), context.user(), path_id(request));
     if (!partnership) return missing(request, "partnership");
     const auto& file = request.path_param("file");
     auto dot = file.rfind('.');

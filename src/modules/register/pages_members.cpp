@@ -18,12 +18,6 @@ using http::Access;
 const std::vector<std::string> form_order{"body",    "seat_title", "role",      "organisation",
                                           "person",  "vacancy",    "starts_on", "ends_on"};
 
-std::optional<Body> readable_body(db::Connection& db, const access::Principal& user, std::optional<std::int64_t> id) {
-    auto body = id ? find_body(db, *id) : std::nullopt;
-    if (!body || !may_read(*body, readable(db, user))) return std::nullopt;
-    return body;
-}
-
 // The partnership a seat is added in: the one asked for, when the body
 // belongs to it and the user may change it, else the body's first such one.
 std::optional<Partnership> seat_partnership(db::Connection& db, const access::Principal& user, const Body& body,
@@ -63,7 +57,7 @@ http::Response form_page(const Pages& pages, http::Context& context, const Body&
     query.reach = readable(db, context.user());
     query.partnership = partnership.id;
     std::vector<Choice> organisations{{"", "None (for example, an independent chair)", {}}};
-    for (const auto& organisation : all_organisations(db, query)) {
+    for (const auto& organisation : all_organisations(db, query, choice_limit)) {
         organisations.push_back({std::to_string(organisation.id), named(organisation.name, organisation.short_name), {}});
     }
     std::vector<Choice> people{{"", "Nobody named", {}}};
@@ -71,7 +65,7 @@ http::Response form_page(const Pages& pages, http::Context& context, const Body&
     // a new independent chair has no organisation and no seat yet.
     auto everyone = query;
     everyone.partnership.reset();
-    for (const auto& person : all_people(db, everyone)) {
+    for (const auto& person : all_people(db, everyone, choice_limit)) {
         auto label = person.organisation_name.empty() ? person.name : person.name + ", " + person.organisation_name;
         people.push_back({std::to_string(person.id), label, {}});
     }
@@ -108,7 +102,7 @@ std::variant<Seat, http::Response> seat_for(const http::Request& request, http::
     auto& db = context.db();
     auto body = readable_body(db, context.user(), path_id(request));
     if (!body) return missing(request, "body");
-    auto partnership = may_edit(db, context.user(), *body) ? seat_partnership(db, context.user(), *body, asked)
+    auto partnership = may_edit(context.user(), *body) ? seat_partnership(db, context.user(), *body, asked)
                                                            : std::nullopt;
     if (!partnership) return auth::refuse(request, context, "register.write is not held for this body");
     return Seat{*body, *partnership};
@@ -129,26 +123,21 @@ http::Response add_member(const Pages& pages, const http::Request& request, http
     const auto& [body, partnership] = std::get<Seat>(seat);
     auto& db = context.db();
     auto form = form_of(posted);
+    // The organisation and person go by the ids the form offered, so the one
+    // chosen is the one seated; the rules check they are within reach.
     Fields fields{{"body", body.name},       {"seat_title", form.seat_title}, {"role", form.role},
-                  {"vacancy", form.vacancy}, {"starts_on", form.starts_on},   {"ends_on", form.ends_on}};
+                  {"vacancy", form.vacancy}, {"starts_on", form.starts_on},   {"ends_on", form.ends_on},
+                  {"organisation_id", form.organisation_id}, {"person_id", form.person_id}};
     Errors errors;
-    if (!form.organisation_id.empty()) {
-        auto id = auth::parse_id(form.organisation_id);
-        auto organisation = id ? find_organisation(db, *id) : std::nullopt;
-        if (organisation) fields["organisation"] = organisation->name;
-        else errors.push_back({"organisation", "Choose an organisation from the list"});
+    for (const auto& [field, chosen] : {std::pair{"organisation", &form.organisation_id}, std::pair{"person", &form.person_id}}) {
+        if (!chosen->empty() && !auth::parse_id(*chosen)) errors.push_back({field, "Choose from the list"});
     }
-    if (!form.person_id.empty()) {
-        auto id = auth::parse_id(form.person_id);
-        auto person = id ? find_person(db, *id) : std::nullopt;
-        if (person) fields["person"] = person->name;
-        else errors.push_back({"person", "Choose a person from the list"});
-    }
-    db::Transaction transaction(db);
-    auto saved = save_membership(db, fields, partnership.id, {}, auth::actor_of(request, context.user()));
-    if (!saved && saved.error().fields.empty()) return http::problem(saved.error(), request);
-    if (!saved) errors.insert(errors.end(), saved.error().fields.begin(), saved.error().fields.end());
     if (!errors.empty()) return form_page(pages, context, body, partnership, form, std::move(errors), 422);
+    db::Transaction transaction(db);
+    auto saved = save_membership(db, fields, partnership.id, {}, readable(db, context.user()),
+                                 auth::actor_of(request, context.user()));
+    if (!saved && saved.error().fields.empty()) return http::problem(saved.error(), request);
+    if (!saved) return form_page(pages, context, body, partnership, form, saved.error().fields, 422);
     transaction.commit();
     return auth::see_other("/bodies/" + std::to_string(body.id) + "#members");
 }
@@ -166,7 +155,7 @@ std::variant<Ending, http::Response> ending_for(const http::Request& request, ht
     auto membership = id ? find_membership(db, *id) : std::nullopt;
     auto body = membership ? readable_body(db, context.user(), membership->body_id) : std::nullopt;
     if (!body) return missing(request, "membership");
-    if (!may_edit(db, context.user(), *body)) return auth::refuse(request, context, "register.write is not held for this body");
+    if (!may_edit(context.user(), *body)) return auth::refuse(request, context, "register.write is not held for this body");
     return Ending{*membership, *body};
 }
 

@@ -115,7 +115,7 @@ data seat_rows(db::Connection& db, const Organisation& organisation, const acces
     std::map<std::int64_t, bool> seen;  // body id → readable
     data list{data::type::list};
     for (const auto& seat : memberships_of_organisation(db, organisation.id)) {
-        if (!seat.current_on(on)) continue;
+        if (seat.ended_by(on)) continue;
         auto known = seen.find(seat.body_id);
         if (known == seen.end()) {
             auto body = find_body(db, seat.body_id);
@@ -136,9 +136,8 @@ data seat_rows(db::Connection& db, const Organisation& organisation, const acces
 http::Response show_organisation(const Pages& pages, const http::Request& request, http::Context& context) {
     auto& db = context.db();
     auto reach = readable(db, context.user());
-    auto id = path_id(request);
-    auto organisation = id ? find_organisation(db, *id) : std::nullopt;
-    if (!organisation || !may_read(*organisation, reach)) return missing(request, "organisation");
+    auto organisation = readable_organisation(db, context.user(), path_id(request));
+    if (!organisation) return missing(request, "organisation");
     data values;
     values.set("id", std::to_string(organisation->id));
     values.set("name", organisation->name);
@@ -232,7 +231,7 @@ data parent_field(db::Connection& db, const OrganisationForm& form, const Editin
     query.partnership = target.partnership.id;
     std::vector<Choice> choices{{"", "None", {}}};
     bool listed = form.parent_id.empty();
-    for (const auto& organisation : all_organisations(db, query)) {
+    for (const auto& organisation : all_organisations(db, query, choice_limit)) {
         if (target.organisation && organisation.id == target.organisation->id) continue;
         listed = listed || std::to_string(organisation.id) == form.parent_id;
         choices.push_back({std::to_string(organisation.id), named(organisation.name, organisation.short_name), {}});
@@ -303,7 +302,7 @@ std::variant<Partnership, http::Response> form_partnership(const http::Request& 
     auto partnership = partnership_in(db, reach, asked);
     if (!partnership) return missing(request, "partnership");
     if (!writable(context.user()).allows(partnership->id) ||
-        (organisation && !may_edit(db, context.user(), *organisation))) {
+        (organisation && !may_edit(context.user(), *organisation))) {
         return auth::refuse(request, context, "register.write is not held for partnership " + std::to_string(partnership->id));
     }
     return *partnership;
@@ -313,11 +312,8 @@ std::variant<Editing, http::Response> form_target(const http::Request& request, 
                                                   std::optional<std::int64_t> asked, bool existing) {
     std::optional<Organisation> organisation;
     if (existing) {
-        auto id = path_id(request);
-        organisation = id ? find_organisation(context.db(), *id) : std::nullopt;
-        if (!organisation || !may_read(*organisation, readable(context.db(), context.user()))) {
-            return missing(request, "organisation");
-        }
+        organisation = readable_organisation(context.db(), context.user(), path_id(request));
+        if (!organisation) return missing(request, "organisation");
     }
     auto partnership = form_partnership(request, context, asked, organisation);
     if (auto* refusal = std::get_if<http::Response>(&partnership)) return std::move(*refusal);

@@ -70,7 +70,7 @@ data seats(db::Connection& db, const std::vector<Membership>& memberships, const
     std::map<std::int64_t, bool> readable_bodies;
     data rows{data::type::list};
     for (const auto& seat : memberships) {
-        bool ended = seat.ends_on && *seat.ends_on < on;
+        bool ended = seat.ended_by(on);
         if (ended != past) continue;
         auto known = readable_bodies.find(seat.body_id);
         if (known == readable_bodies.end()) {
@@ -95,14 +95,8 @@ data seats(db::Connection& db, const std::vector<Membership>& memberships, const
     return table;
 }
 
-std::optional<Person> visible_person(const http::Request& request, http::Context& context) {
-    auto id = path_id(request);
-    if (!id || !person_visible(context.db(), *id, readable(context.db(), context.user()))) return std::nullopt;
-    return find_person(context.db(), *id);
-}
-
 http::Response show_person(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto person = visible_person(request, context);
+    auto person = readable_person(context.db(), context.user(), path_id(request));
     if (!person) return missing(request, "person");
     auto& db = context.db();
     auto reach = readable(db, context.user());
@@ -160,7 +154,7 @@ std::vector<Choice> organisation_choices(db::Connection& db, const access::Princ
         ListQuery query;
         query.reach = readable(db, user);
         query.partnership = partnership;
-        candidates = all_organisations(db, query);
+        candidates = all_organisations(db, query, choice_limit);
     }
     std::vector<Choice> choices;
     if (may_edit_person(db, user, std::nullopt)) choices.push_back({"", "None", {}});
@@ -215,7 +209,7 @@ http::Response new_form(const Pages& pages, const http::Request& request, http::
 }
 
 http::Response edit_form(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto person = visible_person(request, context);
+    auto person = readable_person(context.db(), context.user(), path_id(request));
     if (!person) return missing(request, "person");
     if (!may_edit_person(context.db(), context.user(), person->organisation_id)) {
         return auth::refuse(request, context, refusal_for(person->organisation_id));
@@ -259,7 +253,7 @@ http::Response create(const Pages& pages, const http::Request& request, http::Co
 }
 
 http::Response update(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto person = visible_person(request, context);
+    auto person = readable_person(context.db(), context.user(), path_id(request));
     if (!person) return missing(request, "person");
     return save(pages, request, context, person);
 }

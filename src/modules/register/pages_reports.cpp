@@ -18,10 +18,6 @@ namespace {
 using access::Permission;
 using http::Access;
 
-std::optional<Partnership> readable_partnership(const http::Request& request, http::Context& context) {
-    return partnership_in(context.db(), readable(context.db(), context.user()), path_id(request));
-}
-
 // ---- the governance diagram --------------------------------------------------------------
 
 LineKind line_kind(RelationKind kind) {
@@ -86,7 +82,7 @@ void set_image_size(data& values, const std::string& svg) {
 }
 
 http::Response show_structure(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto partnership = readable_partnership(request, context);
+    auto partnership = readable_partnership(context.db(), context.user(), path_id(request));
     if (!partnership) return missing(request, "partnership");
     auto structure = structure_of(context.db(), *partnership);
     data values;
@@ -104,7 +100,7 @@ http::Response show_structure(const Pages& pages, const http::Request& request, 
 }
 
 http::Response structure_svg(const Pages&, const http::Request& request, http::Context& context) {
-    auto partnership = readable_partnership(request, context);
+    auto partnership = readable_partnership(context.db(), context.user(), path_id(request));
     if (!partnership) return missing(request, "partnership");
     auto response = http::Response::text(governance_svg(structure_of(context.db(), *partnership)));
     response.content_type = "image/svg+xml";
@@ -148,7 +144,7 @@ using Report = void (*)(db::Connection&, const Partnership&, const std::string&,
 
 http::Response report_page(const Pages& pages, const http::Request& request, http::Context& context,
                            std::string_view name, std::string_view title, Report fill) {
-    auto partnership = readable_partnership(request, context);
+    auto partnership = readable_partnership(context.db(), context.user(), path_id(request));
     if (!partnership) return missing(request, "partnership");
     auto on = as_on(request);
     auto values = report_values(*partnership, request.path, on);
@@ -232,14 +228,15 @@ void fill_coverage(db::Connection& db, const Partnership& partnership, const std
     // Short names keep the table narrow enough to read; the full names are on each organisation's page.
     for (const auto& partner : partners) headers.push_back(data(partner.short_name.empty() ? partner.name : partner.short_name));
     std::map<std::int64_t, std::optional<std::int64_t>> parents;
+    // Every current seat an organisation holds, in one query, by body. A seat
+    // held by a part of a partner (a trust of the health partner) counts for the partner.
+    std::map<std::int64_t, std::set<std::int64_t>> present_on;
+    for (const auto& seat : seats_by_organisation(db, partnership.id, on)) {
+        for (auto id : with_parents(db, *seat.organisation_id, parents)) present_on[seat.body_id].insert(id);
+    }
     data rows{data::type::list};
     for (const auto& body : bodies_of(db, partnership.id)) {
-        // A seat held by a part of a partner (a trust of the health partner) counts for the partner.
-        std::set<std::int64_t> present;
-        for (const auto& seat : memberships_of_body(db, body.id)) {
-            if (!seat.organisation_id || !seat.current_on(on)) continue;
-            for (auto id : with_parents(db, *seat.organisation_id, parents)) present.insert(id);
-        }
+        const auto& present = present_on[body.id];
         data cells{data::type::list};
         std::size_t count = 0;
         for (const auto& partner : partners) {

@@ -91,7 +91,7 @@ Paged<Record> paged(std::vector<Record> rows) {
     Paged<Record> page{std::move(rows), {}};
     if (page.rows.size() > static_cast<std::size_t>(per_page)) {
         page.rows.resize(per_page);
-        page.next = encode_key({detail::name_key(page.rows.back().name), page.rows.back().id});
+        page.next = encode_key(key_after(page.rows.back().name, page.rows.back().id));
     }
     return page;
 }
@@ -143,10 +143,9 @@ std::vector<Partnership> partnerships_in(db::Connection& db, const access::Scope
 data partnership_filter(db::Connection& db, const access::ScopeFilter& reach, std::optional<std::int64_t> chosen);
 std::optional<Partnership> partnership_in(db::Connection& db, const access::ScopeFilter& reach,
                                           std::optional<std::int64_t> id);
-// Every record a query finds, page after page, up to `cap`.
-std::vector<Organisation> all_organisations(db::Connection& db, ListQuery query, std::size_t cap = 5000);
-std::vector<Person> all_people(db::Connection& db, ListQuery query, std::size_t cap = 5000);
-std::vector<Body> all_bodies(db::Connection& db, ListQuery query, std::size_t cap = 5000);
+// The most records a select list on a form offers (a longer list is no use to
+// anyone choosing from it, and would read a whole table on every form).
+inline constexpr std::size_t choice_limit = 5000;
 // "name (short name)" when there is a short name.
 std::string named(const std::string& name, const std::string& short_name);
 

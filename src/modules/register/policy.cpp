@@ -36,12 +36,36 @@ bool may_read(const Organisation& organisation, const access::ScopeFilter& reach
 
 bool may_read(const Body& body, const access::ScopeFilter& reach) { return any_partnership(body.partnership_ids, reach); }
 
-bool may_edit(db::Connection&, const access::Principal& user, const Organisation& organisation) {
+std::optional<Partnership> readable_partnership(db::Connection& db, const access::Principal& user,
+                                                std::optional<std::int64_t> id) {
+    if (!id || !readable(db, user).allows(*id)) return std::nullopt;
+    return find_partnership(db, *id);
+}
+
+std::optional<Organisation> readable_organisation(db::Connection& db, const access::Principal& user,
+                                                  std::optional<std::int64_t> id) {
+    auto found = id ? find_organisation(db, *id) : std::nullopt;
+    if (!found || !may_read(*found, readable(db, user))) return std::nullopt;
+    return found;
+}
+
+std::optional<Person> readable_person(db::Connection& db, const access::Principal& user, std::optional<std::int64_t> id) {
+    if (!id || !person_visible(db, *id, readable(db, user))) return std::nullopt;
+    return find_person(db, *id);
+}
+
+std::optional<Body> readable_body(db::Connection& db, const access::Principal& user, std::optional<std::int64_t> id) {
+    auto found = id ? find_body(db, *id) : std::nullopt;
+    if (!found || !may_read(*found, readable(db, user))) return std::nullopt;
+    return found;
+}
+
+bool may_edit(const access::Principal& user, const Organisation& organisation) {
     auto reach = writable(user);
     return !reach.empty() && any_partnership(partnership_ids(organisation), reach);
 }
 
-bool may_edit(db::Connection&, const access::Principal& user, const Body& body) {
+bool may_edit(const access::Principal& user, const Body& body) {
     auto reach = writable(user);
     return !reach.empty() && any_partnership(body.partnership_ids, reach);
 }

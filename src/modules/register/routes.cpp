@@ -148,7 +148,7 @@ Response list_response(std::vector<Record> rows, const ListQuery& query) {
     api::PageRequest page{query.limit - 1, std::nullopt};
     if (rows.size() > static_cast<std::size_t>(page.limit)) {
         rows.pop_back();
-        more = encode_key({lower_ascii(trim(rows.back().name)), rows.back().id});
+        more = encode_key(key_after(rows.back().name, rows.back().id));
     }
     json::array items;
     for (const auto& row : rows) items.push_back(to_json(row));
@@ -258,21 +258,12 @@ Response list_partnership_records(const Request& request, http::Context& context
 }
 
 Response show_partnership(const Request& request, http::Context& context) {
-    auto id = id_param(request);
-    // A partnership outside the user's grants answers as a missing one does.
-    bool allowed = id && readable(context.db(), context.user()).allows(*id);
-    auto found = allowed ? find_partnership(context.db(), *id) : std::nullopt;
+    auto found = readable_partnership(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no partnership " + request.path_param("id"), request);
     return Response::json(to_json(*found));
 }
 
 // ---- organisations ---------------------------------------------------------------------------
-
-std::optional<Organisation> readable_organisation(http::Context& context, std::optional<std::int64_t> id) {
-    auto found = id ? find_organisation(context.db(), *id) : std::nullopt;
-    if (!found || !may_read(*found, readable(context.db(), context.user()))) return std::nullopt;
-    return found;
-}
 
 Response list_organisation_records(const Request& request, http::Context& context) {
     auto query = list_query(request, context);
@@ -281,7 +272,7 @@ Response list_organisation_records(const Request& request, http::Context& contex
 }
 
 Response show_organisation(const Request& request, http::Context& context) {
-    auto found = readable_organisation(context, id_param(request));
+    auto found = readable_organisation(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no organisation " + request.path_param("id"), request);
     return Response::json(to_json(*found));
 }
@@ -304,9 +295,9 @@ Response create_organisation_record(const Request& request, http::Context& conte
 // PATCH: the fields given replace those of the record; the flags and lead
 // areas are for the partnership named (or the record's first one the user may change).
 Response update_organisation_record(const Request& request, http::Context& context) {
-    auto found = readable_organisation(context, id_param(request));
+    auto found = readable_organisation(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no organisation " + request.path_param("id"), request);
-    if (!may_edit(context.db(), context.user(), *found)) {
+    if (!may_edit(context.user(), *found)) {
         return auth::refuse(request, context, "You cannot change organisation " + request.path_param("id"));
     }
     auto given = fields_from(request, organisation_columns(), {"partnership"});
@@ -331,11 +322,6 @@ Response update_organisation_record(const Request& request, http::Context& conte
 
 // ---- people ------------------------------------------------------------------------------------
 
-std::optional<Person> readable_person(http::Context& context, std::optional<std::int64_t> id) {
-    if (!id || !person_visible(context.db(), *id, readable(context.db(), context.user()))) return std::nullopt;
-    return find_person(context.db(), *id);
-}
-
 Response list_people_records(const Request& request, http::Context& context) {
     auto query = list_query(request, context);
     if (!query) return http::problem(query.error(), request);
@@ -343,7 +329,7 @@ Response list_people_records(const Request& request, http::Context& context) {
 }
 
 Response show_person(const Request& request, http::Context& context) {
-    auto found = readable_person(context, id_param(request));
+    auto found = readable_person(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no person " + request.path_param("id"), request);
     return Response::json(to_json(*found));
 }
@@ -380,18 +366,12 @@ Response create_person_record(const Request& request, http::Context& context) {
 }
 
 Response update_person_record(const Request& request, http::Context& context) {
-    auto found = readable_person(context, id_param(request));
+    auto found = readable_person(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no person " + request.path_param("id"), request);
     return save_person_record(request, context, found);
 }
 
 // ---- bodies ----------------------------------------------------------------------------------
-
-std::optional<Body> readable_body(http::Context& context, std::optional<std::int64_t> id) {
-    auto found = id ? find_body(context.db(), *id) : std::nullopt;
-    if (!found || !may_read(*found, readable(context.db(), context.user()))) return std::nullopt;
-    return found;
-}
 
 Response list_body_records(const Request& request, http::Context& context) {
     auto query = list_query(request, context);
@@ -400,7 +380,7 @@ Response list_body_records(const Request& request, http::Context& context) {
 }
 
 Response show_body(const Request& request, http::Context& context) {
-    auto found = readable_body(context, id_param(request));
+    auto found = readable_body(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no body " + request.path_param("id"), request);
     return Response::json(to_json(*found));
 }
@@ -416,16 +396,16 @@ Response create_body_record(const Request& request, http::Context& context) {
     return write(request, context, [&]() -> Result<SaveResult> {
         auto saved = save_body(context.db(), *fields, *partnership, {Target::Mode::create, 0}, actor);
         if (!saved) return saved;
-        auto lines = save_body_relations(context.db(), saved->id, *fields, actor);
+        auto lines = save_body_relations(context.db(), saved->id, *fields, readable(context.db(), context.user()), actor);
         if (!lines) return std::unexpected(lines.error());
         return saved;
     }, [&](std::int64_t id) { return body_json(context, id); }, true);
 }
 
 Response update_body_record(const Request& request, http::Context& context) {
-    auto found = readable_body(context, id_param(request));
+    auto found = readable_body(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no body " + request.path_param("id"), request);
-    if (!may_edit(context.db(), context.user(), *found)) {
+    if (!may_edit(context.user(), *found)) {
         return auth::refuse(request, context, "You cannot change body " + request.path_param("id"));
     }
     auto given = fields_from(request, body_columns());
@@ -438,14 +418,14 @@ Response update_body_record(const Request& request, http::Context& context) {
     return write(request, context, [&]() -> Result<SaveResult> {
         auto saved = save_body(context.db(), fields, home, {Target::Mode::id, found->id}, actor);
         if (!saved) return saved;
-        auto lines = save_body_relations(context.db(), saved->id, *given, actor);
+        auto lines = save_body_relations(context.db(), saved->id, *given, readable(context.db(), context.user()), actor);
         if (!lines) return std::unexpected(lines.error());
         return saved;
     }, [&](std::int64_t id) { return body_json(context, id); }, false);
 }
 
 Response list_members(const Request& request, http::Context& context) {
-    auto found = readable_body(context, id_param(request));
+    auto found = readable_body(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no body " + request.path_param("id"), request);
     auto on = request.query_param("current_on");
     std::optional<std::string> day;
@@ -461,9 +441,9 @@ Response list_members(const Request& request, http::Context& context) {
 }
 
 Response add_member(const Request& request, http::Context& context) {
-    auto found = readable_body(context, id_param(request));
+    auto found = readable_body(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no body " + request.path_param("id"), request);
-    if (!may_edit(context.db(), context.user(), *found)) {
+    if (!may_edit(context.user(), *found)) {
         return auth::refuse(request, context, "You cannot change the members of body " + request.path_param("id"));
     }
     auto fields = fields_from(request, membership_columns());
@@ -471,15 +451,16 @@ Response add_member(const Request& request, http::Context& context) {
     (*fields)["body"] = found->name;
     auto actor = auth::actor_of(request, context.user());
     return write(request, context, [&] {
-        return save_membership(context.db(), *fields, found->partnership_ids.front(), {Target::Mode::create, 0}, actor);
+        return save_membership(context.db(), *fields, found->partnership_ids.front(), {Target::Mode::create, 0},
+                               readable(context.db(), context.user()), actor);
     }, [&](std::int64_t id) { return json::value(to_json(*find_membership(context.db(), id))); }, true);
 }
 
 Response end_member(const Request& request, http::Context& context) {
     auto membership = find_membership(context.db(), id_param(request).value_or(0));
-    auto body = membership ? readable_body(context, membership->body_id) : std::nullopt;
+    auto body = membership ? readable_body(context.db(), context.user(), membership->body_id) : std::nullopt;
     if (!body) return http::problem(404, "There is no membership " + request.path_param("id"), request);
-    if (!may_edit(context.db(), context.user(), *body)) {
+    if (!may_edit(context.user(), *body)) {
         return auth::refuse(request, context, "You cannot change the members of body " + std::to_string(body->id));
     }
     auto fields = fields_from(request, {"ends_on"});
@@ -490,7 +471,7 @@ Response end_member(const Request& request, http::Context& context) {
 }
 
 Response list_relations(const Request& request, http::Context& context) {
-    auto found = readable_body(context, id_param(request));
+    auto found = readable_body(context.db(), context.user(), id_param(request));
     if (!found) return http::problem(404, "There is no body " + request.path_param("id"), request);
     json::array items;
     for (const auto& r : relations_of(context.db(), found->id)) items.push_back(to_json(r));
@@ -529,7 +510,8 @@ Response import_records(const Request& request, http::Context& context) {
     if (!writable(context.user()).allows(*partnership)) {
         return auth::refuse(request, context, "You cannot change the register of partnership " + std::to_string(*partnership));
     }
-    auto report = import_csv(context.db(), *kind, request.body, *partnership, auth::actor_of(request, context.user()));
+    auto report = import_csv(context.db(), *kind, request.body, *partnership, readable(context.db(), context.user()),
+                             auth::actor_of(request, context.user()));
     json::array problems;
     for (const auto& p : report.problems) {
         problems.push_back(json::object{{"line", p.line}, {"column", p.column}, {"message", p.message}});

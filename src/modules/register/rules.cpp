@@ -1,8 +1,10 @@
 #include "modules/register/rules.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
+#include "modules/register/policy.hpp"
 #include "modules/register/store.hpp"
 #include "modules/register/vocabulary.hpp"
 #include "platform/core/text.hpp"
@@ -129,6 +131,33 @@ std::optional<std::optional<Record>> target_record(Target target, const std::str
     if (target.mode == Target::Mode::by_name) return named;
     if (named) errors.push_back({"name", "There is already " + std::string(what == "organisation" ? "an " : "a ") + std::string(what) + " called " + shown(name) + " in the register"});
     return std::optional<Record>{};
+}
+
+// A record chosen by its id (from a list on a page) rather than named.
+std::optional<std::int64_t> chosen_id(const Fields& fields, const std::string& field) {
+    auto text = get(fields, field);
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
+    return id;
+}
+
+// The other end of a line from `body_id`: a body the user can see, not the body itself.
+bool good_line_end(Errors& errors, const std::string& field, std::int64_t body_id, const std::optional<Body>& other,
+                   const access::ScopeFilter& reach, const std::string& asked) {
+    if (trim(asked).empty()) {
+        errors.push_back({field, "Choose the body the line goes to"});
+        return false;
+    }
+    if (!other || !may_read(*other, reach)) {
+        errors.push_back({field, "There is no body " + shown(asked) + " you can draw a line to"});
+        return false;
+    }
+    if (other->id == body_id) {
+        errors.push_back({field, "A body cannot have a line to itself (" + shown(asked) + ")"});
+        return false;
+    }
+    return true;
 }
 
 bool is_vacancy_word(std::string_view text) {
@@ -301,8 +330,8 @@ Result<SaveResult> save_person(db::Connection& db, const Fields& fields, Target 
     std::optional<Person> existing;
     std::optional<Person> same;
     if (!p.name.empty()) {
+        // Within the organisation, or among those with none (key 0).
         auto found = find_people_named(db, p.name, p.organisation_id.value_or(0));
-        if (!p.organisation_id) found = find_people_named(db, p.name, std::int64_t{0});
         if (!found.empty()) same = found.front();
     }
     if (target.mode == Target::Mode::id) {
@@ -363,18 +392,18 @@ Result<SaveResult> save_body(db::Connection& db, const Fields& fields, std::int6
 }
 
 Result<SaveResult> save_body_relations(db::Connection& db, std::int64_t body_id, const Fields& fields,
-                                       const audit::Actor& actor) {
+                                       const access::ScopeFilter& reach, const audit::Actor& actor) {
     Errors errors;
     std::vector<Relation> lines;
     for (const auto& [column, kind] : relation_columns()) {
         for (const auto& name : split_list(get(fields, column))) {
-            auto other = body_named(db, errors, column, name);
-            if (!other) continue;
-            if (*other == body_id) {
-                errors.push_back({column, "A body cannot have a line to itself (" + shown(name) + ")"});
+            auto found = find_bodies_named(db, name);
+            if (found.size() > 1) {
+                errors.push_back({column, shown(name) + " is the short name of several bodies; use the full name"});
                 continue;
             }
-            lines.push_back({0, body_id, "", *other, "", kind});
+            std::optional<Body> other = found.empty() ? std::nullopt : std::optional(found.front());
+            if (good_line_end(errors, column, body_id, other, reach, name)) lines.push_back({0, body_id, "", other->id, "", kind});
         }
     }
     if (!errors.empty()) return invalid(std::move(errors));
@@ -383,10 +412,22 @@ Result<SaveResult> save_body_relations(db::Connection& db, std::int64_t body_id,
     return outcome(body_id, true, changed);
 }
 
+Result<SaveResult> save_body_line(db::Connection& db, std::int64_t body_id, const Fields& fields,
+                                  const access::ScopeFilter& reach, const audit::Actor& actor) {
+    Errors errors;
+    auto kind = parse_term<RelationKind>(get(fields, "kind"));
+    if (!kind) errors.push_back({"kind", "Choose the kind of line"});
+    auto other_id = chosen_id(fields, "other");
+    auto other = other_id ? find_body(db, *other_id) : std::nullopt;
+    good_line_end(errors, "other", body_id, other, reach, get(fields, "other"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    return outcome(body_id, true, add_relation(db, {0, body_id, "", other->id, "", *kind}, actor));
+}
+
 // ---- memberships --------------------------------------------------------------------
 
 Result<SaveResult> save_membership(db::Connection& db, const Fields& fields, std::int64_t partnership_id,
-                                   Target target, const audit::Actor& actor) {
+                                   Target target, const access::ScopeFilter& reach, const audit::Actor& actor) {
     Errors errors;
     Membership m;
     std::optional<Membership> existing;
@@ -406,18 +447,35 @@ Result<SaveResult> save_membership(db::Connection& db, const Fields& fields, std
     }
     m.seat_title = line(errors, fields, "seat_title", "Seat title", 1, 300);
     m.role = term<SeatRole>(errors, fields, "role", "Role");
-    if (auto organisation = get(fields, "organisation"); !organisation.empty() && !is_vacancy_word(organisation)) {
+    // An organisation or person is chosen by id (a page's list) or named (a
+    // file, the API); either way only one the user can see may take a seat,
+    // and one they cannot see answers as a missing one does.
+    if (auto id = chosen_id(fields, "organisation_id")) {
+        auto found = find_organisation(db, *id);
+        if (found && may_read(*found, reach)) m.organisation_id = id;
+        else errors.push_back({"organisation", "Choose an organisation from the list"});
+    } else if (auto organisation = get(fields, "organisation"); !organisation.empty() && !is_vacancy_word(organisation)) {
         m.organisation_id = organisation_named(db, errors, "organisation", organisation);
+        auto found = m.organisation_id ? find_organisation(db, *m.organisation_id) : std::nullopt;
+        if (found && !may_read(*found, reach)) {
+            m.organisation_id.reset();
+            errors.push_back({"organisation", "There is no organisation named " + shown(organisation) + " in the register"});
+        }
     }
     m.vacancy = line(errors, fields, "vacancy", "Vacancy", 0, 100);
     // The source's own words in the person or organisation column mean the seat is vacant.
     for (const char* column : {"person", "organisation"}) {
         if (auto words = get(fields, column); m.vacancy.empty() && is_vacancy_word(words)) m.vacancy = words;
     }
-    if (auto person = get(fields, "person"); !person.empty() && !is_vacancy_word(person)) {
+    if (auto id = chosen_id(fields, "person_id")) {
+        if (person_visible(db, *id, reach)) m.person_id = id;
+        else errors.push_back({"person", "Choose a person from the list"});
+        if (!m.vacancy.empty()) errors.push_back({"vacancy", "A seat with a person in it is not vacant: leave vacancy empty"});
+    } else if (auto person = get(fields, "person"); !person.empty() && !is_vacancy_word(person)) {
         auto found = find_people_named(db, person, m.organisation_id.value_or(0));
         if (found.empty() && m.organisation_id) found = find_people_named(db, person, std::int64_t{0});
         if (found.empty() && !m.organisation_id) found = find_people_named(db, person, std::nullopt);
+        std::erase_if(found, [&](const Person& p) { return !person_visible(db, p.id, reach); });
         if (found.size() == 1) {
             m.person_id = found.front().id;
         } else {

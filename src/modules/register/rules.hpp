@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "modules/register/model.hpp"
+#include "platform/access/principal.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/core/error.hpp"
 #include "platform/db/database.hpp"
@@ -67,14 +68,23 @@ Result<SaveResult> save_person(db::Connection& db, const Fields& fields, Target 
 // columns are applied by save_body_relations (a second pass in imports).
 Result<SaveResult> save_body(db::Connection& db, const Fields& fields, std::int64_t partnership_id, Target target,
                              const audit::Actor& actor);
+// `reach` below is the partnerships whose records the user may see: a line
+// may go only to a body, and a seat be given only to an organisation or a
+// person, within it (one outside answers as a missing one does).
+//
 // Adds the lines named in reports_to, scrutinises, escalates_to, links_with
 // (lines are added, never removed, by this).
 Result<SaveResult> save_body_relations(db::Connection& db, std::int64_t body_id, const Fields& fields,
-                                       const audit::Actor& actor);
+                                       const access::ScopeFilter& reach, const audit::Actor& actor);
+// Adds one line from a page: "kind" and "other" (the other body's id).
+Result<SaveResult> save_body_line(db::Connection& db, std::int64_t body_id, const Fields& fields,
+                                  const access::ScopeFilter& reach, const audit::Actor& actor);
 // Memberships: the body must belong to `partnership_id`. by_name matches the
-// same seat (body, seat title, organisation, person, start).
+// same seat (body, seat title, organisation, person, start). A page names the
+// organisation and person it offered by id ("organisation_id", "person_id"),
+// so the one chosen is the one seated; files and the API name them.
 Result<SaveResult> save_membership(db::Connection& db, const Fields& fields, std::int64_t partnership_id,
-                                   Target target, const audit::Actor& actor);
+                                   Target target, const access::ScopeFilter& reach, const audit::Actor& actor);
 // Ends a seat on a day (YYYY-MM-DD text in fields["ends_on"]); the row stays
 // as history.
 Result<SaveResult> end_membership(db::Connection& db, std::int64_t id, const Fields& fields, const audit::Actor& actor);

@@ -93,6 +93,40 @@ access::ScopeFilter partnership_reach(db::Connection& db, const access::Principa
     return filter;
 }
 
+NameKey key_after(std::string_view name, std::int64_t id) { return {name_key(name), id}; }
+
+namespace {
+
+template <typename Record, typename List>
+std::vector<Record> every(db::Connection& db, ListQuery query, std::size_t cap, List list) {
+    constexpr int batch = 500;
+    query.limit = batch;
+    query.after.reset();
+    std::vector<Record> all;
+    while (all.size() < cap) {
+        auto rows = list(db, query);
+        all.insert(all.end(), rows.begin(), rows.end());
+        if (rows.size() < static_cast<std::size_t>(batch)) break;
+        query.after = key_after(rows.back().name, rows.back().id);
+    }
+    if (all.size() > cap) all.resize(cap);
+    return all;
+}
+
+}  // namespace
+
+std::vector<Organisation> all_organisations(db::Connection& db, ListQuery query, std::size_t cap) {
+    return every<Organisation>(db, std::move(query), cap, list_organisations);
+}
+
+std::vector<Person> all_people(db::Connection& db, ListQuery query, std::size_t cap) {
+    return every<Person>(db, std::move(query), cap, list_people);
+}
+
+std::vector<Body> all_bodies(db::Connection& db, ListQuery query, std::size_t cap) {
+    return every<Body>(db, std::move(query), cap, list_bodies);
+}
+
 std::string encode_key(const NameKey& key) { return std::to_string(key.id) + ":" + key.name_key; }
 
 std::optional<NameKey> decode_key(std::string_view text) {

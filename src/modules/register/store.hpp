@@ -2,6 +2,7 @@
 // SQL for the register, and nothing else. Writers record what changed in the
 // audit log inside the caller's write transaction; they expect input that
 // rules.hpp has already checked.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,8 @@ struct NameKey {
     std::string name_key;
     std::int64_t id = 0;
 };
+// The key of a row a page ends on; the next page starts after it.
+NameKey key_after(std::string_view name, std::int64_t id);
 std::string encode_key(const NameKey& key);
 std::optional<NameKey> decode_key(std::string_view text);
 
@@ -56,6 +59,11 @@ struct ListQuery {
     int limit = 50;
     std::optional<NameKey> after;
 };
+
+// Every record a query finds, page after page, up to `cap`.
+std::vector<Organisation> all_organisations(db::Connection& db, ListQuery query, std::size_t cap = SIZE_MAX);
+std::vector<Person> all_people(db::Connection& db, ListQuery query, std::size_t cap = SIZE_MAX);
+std::vector<Body> all_bodies(db::Connection& db, ListQuery query, std::size_t cap = SIZE_MAX);
 
 // ---- organisations ---------------------------------------------------------
 
@@ -89,7 +97,6 @@ std::optional<Body> find_body(db::Connection& db, std::int64_t id);
 std::vector<Body> find_bodies_named(db::Connection& db, std::string_view text);
 std::int64_t create_body(db::Connection& db, const Body& body, const audit::Actor& actor);
 bool update_body(db::Connection& db, const Body& body, const audit::Actor& actor);
-bool visible(const Body& body, const access::ScopeFilter& reach);
 
 // Lines from and to a body, by kind then the other body's name.
 std::vector<Relation> relations_of(db::Connection& db, std::int64_t body_id);

@@ -26,7 +26,7 @@ protected:
         tx.commit();
     }
     ImportReport import(ImportKind kind, std::string_view csv, std::int64_t partnership = 0) {
-        return import_csv(*db_, kind, csv, partnership ? partnership : essex_, actor_);
+        return import_csv(*db_, kind, csv, partnership ? partnership : essex_, {true, {}}, actor_);
     }
     std::int64_t count(const char* table) {
         return db_->query(std::string("SELECT COUNT(*) FROM ") + table).rows.at(0).integer(0);
@@ -211,7 +211,7 @@ TEST_P(RegisterImport, DemoRoundTripsThroughExportAndImport) {
             auto report = import(kind, csv, partnership.id);
             ASSERT_TRUE(report.ok()) << code << " " << to_string(kind) << ": " << report.problems.front().message;
             EXPECT_EQ(report.created + report.updated, 0u) << code << " " << to_string(kind);
-            auto into_other = import_csv(*other, kind, csv, find_partnership_by_code(*other, code)->id, actor_);
+            auto into_other = import_csv(*other, kind, csv, find_partnership_by_code(*other, code)->id, {true, {}}, actor_);
             ASSERT_TRUE(into_other.ok()) << code << " " << to_string(kind) << " line "
                                          << into_other.problems.front().line << ": "
                                          << into_other.problems.front().message;

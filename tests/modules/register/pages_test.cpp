@@ -142,8 +142,10 @@ TEST_P(RegisterPages, AViewerSeesTheBodiesButCannotAddOne) {
 
 TEST_P(RegisterPages, ABusinessUnitAddsABodyAndAMember) {
     auto unit = user(Role::business_unit, ScopeKind::partnership, southend_);
+    auto bodies = count("bodies");
     auto empty = post("/bodies", unit, {{"name", ""}, {"kind", "board"}, {"partnerships", "southend"}});
     EXPECT_EQ(empty.status, 422u);
+    EXPECT_EQ(count("bodies"), bodies);
     EXPECT_NE(empty.body.find("govuk-error-summary"), std::string::npos);
     EXPECT_NE(empty.body.find("href=\"#name\""), std::string::npos);
 
@@ -161,9 +163,48 @@ TEST_P(RegisterPages, ABusinessUnitAddsABodyAndAMember) {
     auto page = get(path, unit);
     ASSERT_EQ(page.status, 200u);
     EXPECT_NE(page.body.find("Designated Doctor"), std::string::npos);
-    EXPECT_NE(page.body.find("Vice-chair"), std::string::npos) << "the vice-chair is highlighted";
+    EXPECT_NE(page.body.find("<strong>Vice-chair:</strong> Designated Doctor"), std::string::npos)
+        << "the vice-chair is highlighted";
     EXPECT_NE(page.body.find("&lt;b&gt;Second&lt;/b&gt; paragraph."), std::string::npos);
     EXPECT_EQ(page.body.find("<b>Second</b>"), std::string::npos);
+}
+
+// The add-a-member form offers only what the user can see; a posted id from
+// elsewhere is refused, or seating someone would reveal them (their seat makes
+// them visible to the partnership).
+TEST_P(RegisterPages, ASeatGoesOnlyToOrganisationsAndPeopleWithinReach) {
+    auto unit = user(Role::business_unit, ScopeKind::partnership, southend_);
+    auto council = organisation_named("Essex County Council");
+    std::int64_t officer = 0;
+    {
+        auto lease = pool_->acquire();
+        db::Transaction tx(*lease);
+        Person person;
+        person.name = "Essex Only Officer";
+        person.organisation_id = council;
+        officer = create_person(*lease, person, actor_);
+        tx.commit();
+    }
+    auto board = "/bodies/" + std::to_string(body_named("Southend LSCB Overarching Board"));
+    auto seats = count("memberships");
+    auto person = post(board + "/members", unit,
+                       {{"partnership", std::to_string(southend_)}, {"seat_title", "Observer"}, {"role", "observer"},
+                        {"person", std::to_string(officer)}});
+    EXPECT_EQ(person.status, 422u);
+    EXPECT_NE(person.body.find("href=\"#person\""), std::string::npos);
+    auto organisation = post(board + "/members", unit,
+                             {{"partnership", std::to_string(southend_)}, {"seat_title", "Observer"},
+                              {"role", "observer"}, {"organisation", std::to_string(council)}});
+    EXPECT_EQ(organisation.status, 422u);
+    EXPECT_NE(organisation.body.find("href=\"#organisation\""), std::string::npos);
+    EXPECT_EQ(count("memberships"), seats);
+    auto essex_unit = user(Role::business_unit, ScopeKind::partnership, essex_);
+    auto executive = "/bodies/" + std::to_string(body_named("ESCB Executive Board"));
+    auto seated = post(executive + "/members", essex_unit,
+                       {{"partnership", std::to_string(essex_)}, {"seat_title", "Observer"}, {"role", "observer"},
+                        {"person", std::to_string(officer)}});
+    EXPECT_EQ(seated.status, 303u) << seated.body;
+    EXPECT_EQ(count("memberships"), seats + 1);
 }
 
 TEST_P(RegisterPages, AnAgencyLeadKeepsOnlyTheirOwnOrganisationsPeople) {
