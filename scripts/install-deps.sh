@@ -11,7 +11,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config make
   libboost1.81-dev libcli11-dev libtomlplusplus-dev libkainjow-mustache-dev
   libsqlite3-dev libpq-dev libsodium-dev liboath-dev libqrencode-dev libcrack2-dev cracklib-runtime
-  libxlsxwriter-dev libminizip-dev
+  libxlsxwriter-dev libminizip-dev libmagic-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql
 )

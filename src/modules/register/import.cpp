@@ -14,48 +14,12 @@ namespace safeboard::register_ {
 
 namespace {
 
-struct Row {
-    std::size_t line = 0;
-    Fields fields;
-};
+using tabular::cells;
+using tabular::note;
+using Row = tabular::FieldRow;
 
-// The records as field maps, or the problems with the header and row shapes.
 std::vector<Row> rows_of(const tabular::Table& table, ImportKind kind, std::vector<RowProblem>& problems) {
-    const auto& wanted = columns_of(kind);
-    std::vector<std::string> names;
-    for (const auto& header : table.header) {
-        auto name = lower_ascii(trim(header));
-        if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) {
-            problems.push_back({1, header, "\"" + shortened(header, 60) + "\" is not a column of " +
-                                               std::string(to_string(kind)) + " files"});
-        } else if (std::find(names.begin(), names.end(), name) != names.end()) {
-            problems.push_back({1, header, "The column \"" + name + "\" appears twice"});
-        }
-        names.push_back(name);
-    }
-    if (std::find(names.begin(), names.end(), wanted.front()) == names.end()) {
-        problems.push_back({1, wanted.front(), "The file has no \"" + wanted.front() + "\" column"});
-    }
-    std::vector<Row> rows;
-    for (const auto& record : table.records) {
-        if (record.fields.size() > names.size()) {
-            problems.push_back({record.line, "", "The row has " + std::to_string(record.fields.size()) +
-                                                     " cells but the header has " + std::to_string(names.size())});
-            continue;
-        }
-        Row row{record.line, {}};
-        for (std::size_t i = 0; i < record.fields.size(); ++i) row.fields[names[i]] = record.fields[i];
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
-
-void note(ImportReport& report, std::size_t line, const Error& error) {
-    if (error.fields.empty()) {
-        report.problems.push_back({line, "", error.message});
-        return;
-    }
-    for (const auto& field : error.fields) report.problems.push_back({line, field.field, field.message});
+    return tabular::field_rows(table, columns_of(kind), to_string(kind), problems);
 }
 
 using Save = std::function<Result<SaveResult>(const Fields&)>;
@@ -146,15 +110,6 @@ Outcomes apply(db::Connection& db, ImportKind kind, const std::vector<Row>& rows
     }
     }
     return {};
-}
-
-std::vector<std::string> cells(const Fields& fields, const std::vector<std::string>& columns) {
-    std::vector<std::string> row;
-    for (const auto& column : columns) {
-        auto it = fields.find(column);
-        row.push_back(it == fields.end() ? "" : it->second);
-    }
-    return row;
 }
 
 }  // namespace

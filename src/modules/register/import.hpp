@@ -12,6 +12,7 @@
 #include "platform/access/principal.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/db/database.hpp"
+#include "platform/tabular/records.hpp"
 
 namespace safeboard::register_ {
 
@@ -22,21 +23,8 @@ std::string_view to_string(ImportKind kind);  // "organisations" ...
 std::optional<ImportKind> parse_import_kind(std::string_view text);
 const std::vector<std::string>& columns_of(ImportKind kind);
 
-struct RowProblem {
-    std::size_t line = 0;  // in the file, from 1 (the header is usually line 1); 0 for the file as a whole
-    std::string column;    // empty when the problem is the whole row or file
-    std::string message;
-    bool operator==(const RowProblem&) const = default;
-};
-
-struct ImportReport {
-    std::size_t rows = 0;
-    std::size_t created = 0;
-    std::size_t updated = 0;
-    std::size_t unchanged = 0;
-    std::vector<RowProblem> problems;
-    bool ok() const { return problems.empty(); }
-};
+using tabular::ImportReport;
+using tabular::RowProblem;
 
 // Reads and applies one CSV file for a partnership, in its own write
 // transaction; commits only when every row is good. Seats and lines may name

@@ -10,7 +10,8 @@
 namespace safeboard::register_ {
 
 // The register's page templates, named "register/pages/<name>"; they use the
-// auth templates' error summary, so add them after auth::templates().
+// web shell's form partials and the auth templates' error summary, so add
+// them after auth::templates().
 std::span<const embed::File> templates();
 
 // `templates` (holding templates() and the auth templates) must outlive `router`.

@@ -1,14 +1,8 @@
 #include "modules/register/pages_support.hpp"
 
-#include <algorithm>
 #include <cctype>
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-
 #include "modules/register/policy.hpp"
-#include "platform/http/problem.hpp"
-#include "platform/web/form_errors.hpp"
 
 namespace safeboard::register_::pages {
 
@@ -19,47 +13,13 @@ http::Response render(const Pages& pages, const http::Context& context, std::str
     return auth::render_page(pages.templates, context, name, std::move(values), title, status, std::move(back_link));
 }
 
-http::Response missing(const http::Request& request, std::string_view what) {
-    return http::problem(404, "There is no such " + std::string(what), request);
-}
-
 http::Route route(http::Method method, std::string pattern, http::Access access, std::string summary,
                   const PagesPtr& pages,
                   http::Response (*handler)(const Pages&, const http::Request&, http::Context&)) {
-    return auth::page_route(method, std::move(pattern), access, std::move(summary), "register",
-                            auth::bound(pages, handler));
+    return auth::page_route(method, std::move(pattern), access, std::move(summary), "register", pages, handler);
 }
 
 // ---- reading the request --------------------------------------------------------------
-
-std::optional<std::int64_t> path_id(const http::Request& request) {
-    return auth::parse_id(request.path_param("id"));
-}
-
-QueryId query_id(const http::Request& request, std::string_view name) {
-    auto value = query_text(request, name);
-    if (value.empty()) return {};
-    auto id = auth::parse_id(value);
-    return {id, !id};
-}
-
-std::string query_text(const http::Request& request, std::string_view name) {
-    return trim(request.query_param(name).value_or(""));
-}
-
-std::string link(std::string_view path, const QueryParams& params) {
-    std::string target(path);
-    char separator = '?';
-    for (const auto& [name, value] : params) {
-        if (value.empty()) continue;
-        target += separator;
-        target += name;
-        target += '=';
-        target += boost::urls::encode(value, boost::urls::unreserved_chars);
-        separator = '&';
-    }
-    return target;
-}
 
 ListRequest list_request(const http::Request& request, http::Context& context) {
     ListRequest list;
@@ -92,113 +52,6 @@ void set_list_values(data& values, const ListRequest& list, const std::string& n
 }
 
 // ---- template values ---------------------------------------------------------------------
-
-data text(const std::string& value) { return value.empty() ? data(false) : data(value); }
-
-data paragraphs(std::string_view text) {
-    data list{data::type::list};
-    std::vector<std::string> lines;
-    auto flush = [&] {
-        if (lines.empty()) return;
-        data paragraph;
-        data items{data::type::list};
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            data item;
-            item.set("line", lines[i]);
-            item.set("more", i + 1 < lines.size());
-            items.push_back(item);
-        }
-        paragraph.set("lines", items);
-        list.push_back(paragraph);
-        lines.clear();
-    };
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        auto line = trim(text.substr(start, end - start));
-        if (line.empty()) {
-            flush();
-        } else {
-            lines.push_back(line);
-        }
-        start = end + 1;
-    }
-    flush();
-    data values;
-    values.set("blank", list.is_empty_list());
-    values.set("paras", list);
-    return values;
-}
-
-data detail_row(std::string key, std::string value, std::string href) {
-    data row;
-    row.set("key", std::move(key));
-    row.set("href", text(value.empty() ? "" : href));
-    row.set("value", value.empty() ? std::string("Not recorded") : std::move(value));
-    return row;
-}
-
-std::string error_for(const Errors& errors, std::string_view field) {
-    for (const auto& error : errors) {
-        if (error.field == field) return error.message;
-    }
-    return {};
-}
-
-data field(std::string_view id, std::string_view label, std::string value, const Errors& errors,
-           std::string_view hint) {
-    // Every key the partials read is set, so that a missing one never falls
-    // through to a value of the same name further out.
-    data values;
-    values.set("id", std::string(id));
-    values.set("label", std::string(label));
-    values.set("value", std::move(value));
-    auto error = error_for(errors, id);
-    values.set("hint", text(std::string(hint)));
-    values.set("error", text(error));
-    std::string described;
-    if (!hint.empty()) described = std::string(id) + "-hint";
-    if (!error.empty()) described += (described.empty() ? "" : " ") + std::string(id) + "-error";
-    values.set("described", text(described));
-    values.set("width", "");
-    values.set("type", "text");
-    values.set("rows", "5");
-    values.set("items", data{data::type::list});
-    return values;
-}
-
-data choice_field(std::string_view id, std::string_view label, const std::vector<Choice>& choices,
-                  const std::set<std::string>& chosen, const Errors& errors, std::string_view hint) {
-    auto values = field(id, label, "", errors, hint);
-    data items{data::type::list};
-    std::size_t position = 0;
-    for (const auto& choice : choices) {
-        ++position;
-        data item;
-        item.set("input_id", position == 1 ? std::string(id) : std::string(id) + "-" + std::to_string(position));
-        item.set("value", choice.value);
-        item.set("label", choice.label);
-        item.set("hint", text(choice.hint));
-        item.set("checked", chosen.contains(choice.value));
-        items.push_back(item);
-    }
-    values.set("items", items);
-    return values;
-}
-
-void order_errors(Errors& errors, const std::vector<std::string>& fields) {
-    auto rank = [&](const FieldError& error) {
-        return static_cast<std::size_t>(std::distance(fields.begin(), std::find(fields.begin(), fields.end(), error.field)));
-    };
-    std::stable_sort(errors.begin(), errors.end(),
-                     [&](const FieldError& a, const FieldError& b) { return rank(a) < rank(b); });
-}
-
-void set_form_errors(data& values, Errors errors, const std::vector<std::string>& fields) {
-    order_errors(errors, fields);
-    web::set_errors(values, errors);
-}
 
 data export_links(std::int64_t partnership_id, const std::vector<ImportKind>& kinds) {
     data list{data::type::list};

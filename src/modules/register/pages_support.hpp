@@ -1,7 +1,10 @@
 #pragma once
-// What the register's page files share: rendering, reading ids and filters
-// from the request, the values form templates read, and loading what a form
-// offers to choose from. Internal to the register's pages.
+// What the register's page files share: rendering, reading the lists'
+// filters from the request, and loading what a form offers to choose from.
+// What any module's pages share comes from auth/page.hpp (reading the
+// request, answering) and web/form_values.hpp (the values of the web/pages/*
+// partials), named here so the page files can use it unqualified. Internal to
+// the register's pages.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -26,13 +29,15 @@
 #include "platform/http/request.hpp"
 #include "platform/http/response.hpp"
 #include "platform/http/router.hpp"
+#include "platform/web/form_errors.hpp"
+#include "platform/web/form_values.hpp"
 #include "platform/web/templates.hpp"
 
 namespace safeboard::register_::pages {
 
 using kainjow::mustache::data;
 using Errors = std::vector<FieldError>;
-using QueryParams = std::vector<std::pair<std::string, std::string>>;
+using web::QueryParams;
 
 struct Pages {
     const web::Templates& templates;
@@ -44,28 +49,22 @@ inline constexpr int per_page = 50;
 
 // ---- answering -------------------------------------------------------------------
 
+using auth::missing;
 // auth::render_page, with a back link above the page when `back_link` is given.
 http::Response render(const Pages& pages, const http::Context& context, std::string_view name, data values,
                       std::string_view title, unsigned status = 200, std::string back_link = {});
-// 404 "There is no such <what>": also the answer for a record outside the user's reach.
-http::Response missing(const http::Request& request, std::string_view what);
-// A page route of the register (on the workers, tagged "register").
+// A page route of the register (auth::page_route, tagged "register").
 http::Route route(http::Method method, std::string pattern, http::Access access, std::string summary,
                   const PagesPtr& pages,
                   http::Response (*handler)(const Pages&, const http::Request&, http::Context&));
 
 // ---- reading the request --------------------------------------------------------------
 
-std::optional<std::int64_t> path_id(const http::Request& request);
-// An id in the query string: none when absent or blank, `bad` when it is not an id.
-struct QueryId {
-    std::optional<std::int64_t> id;
-    bool bad = false;
-};
-QueryId query_id(const http::Request& request, std::string_view name);
-std::string query_text(const http::Request& request, std::string_view name);  // trimmed; "" when absent
-// `path` with the non-empty params as a query string, every byte but the unreserved ones escaped.
-std::string link(std::string_view path, const QueryParams& params);
+using auth::path_id;
+using auth::query_id;
+using auth::query_text;
+using auth::QueryId;
+using web::link;
 
 // The filters every list shares: partnership, q and the page key.
 struct ListRequest {
@@ -98,40 +97,16 @@ Paged<Record> paged(std::vector<Record> rows) {
 
 // ---- template values ---------------------------------------------------------------------
 
-// The text, or false when empty, so that {{#x}} hides an empty value.
-data text(const std::string& value);
-// Text as GOV.UK paragraphs, for {{> register/pages/paragraphs}}: split on
-// blank lines, each keeping its line breaks ({blank, paras: [{lines: [{line, more}]}]}).
-data paragraphs(std::string_view text);
-// A row of {{> register/pages/summary}}: key, value ("Not recorded" when
-// empty) and href (a link, when there is a value).
-data detail_row(std::string key, std::string value, std::string href = {});
-std::string error_for(const Errors& errors, std::string_view field);
-// The values of one form field for the field partials: id (also the name),
-// label, value, hint, error, described (aria-describedby), width, type, rows.
-data field(std::string_view id, std::string_view label, std::string value, const Errors& errors,
-           std::string_view hint = {});
-struct Choice {
-    std::string value;
-    std::string label;
-    std::string hint;
-};
-// Radios, checkboxes and selects: `field` with items of input_id, value,
-// label, hint, checked (the first input's id is the field's, so the error
-// summary's link lands on it).
-data choice_field(std::string_view id, std::string_view label, const std::vector<Choice>& choices,
-                  const std::set<std::string>& chosen, const Errors& errors, std::string_view hint = {});
-// The choices of a vocabulary: its codes, shown as its words.
-template <typename E>
-std::vector<Choice> vocabulary_choices() {
-    std::vector<Choice> choices;
-    for (const auto& term : terms<E>()) choices.push_back({std::string(term.code), std::string(term.label), {}});
-    return choices;
-}
-// Errors in the order the form shows its fields.
-void order_errors(Errors& errors, const std::vector<std::string>& fields);
-// Sets the error summary (web::set_errors) after ordering the errors.
-void set_form_errors(data& values, Errors errors, const std::vector<std::string>& fields);
+using web::choice_field;
+using web::Choice;
+using web::detail_row;
+using web::error_for;
+using web::field;
+using web::order_errors;
+using web::paragraphs;
+using web::set_form_errors;
+using web::text;
+using web::vocabulary_choices;
 
 // Links to the CSV and XLSX exports of these kinds, for {{> register/pages/export_links}}.
 data export_links(std::int64_t partnership_id, const std::vector<ImportKind>& kinds);

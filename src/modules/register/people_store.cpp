@@ -1,6 +1,7 @@
 // People: who holds the seats.
 #include "modules/register/store.hpp"
 #include "modules/register/store_support.hpp"
+#include "platform/core/text.hpp"
 
 namespace safeboard::register_ {
 
@@ -105,6 +106,16 @@ bool person_visible(db::Connection& db, std::int64_t person_id, const access::Sc
     std::vector<db::Value> params{person_id};
     auto ids = bind_list(params, reach.ids);
     return !db.query("SELECT 1 FROM people pe WHERE pe.id = $1 AND (pe.organisation_id IS NULL OR " + in_partnerships(ids) + ")", params).empty();
+}
+
+std::vector<std::int64_t> people_with_email(db::Connection& db, std::string_view email) {
+    std::vector<std::int64_t> ids;
+    if (trim(email).empty()) return ids;
+    for (const auto& row :
+         db.query("SELECT id FROM people WHERE lower(email) = $1 ORDER BY id", {lower_ascii(trim(email))}).rows) {
+        ids.push_back(row.integer(0));
+    }
+    return ids;
 }
 
 }  // namespace safeboard::register_

@@ -13,6 +13,7 @@
 #include "modules/register/rules.hpp"
 #include "modules/register/store.hpp"
 #include "modules/register/vocabulary.hpp"
+#include "platform/api/json_fields.hpp"
 #include "platform/api/pagination.hpp"
 #include "platform/auth/page.hpp"
 #include "platform/core/text.hpp"
@@ -163,44 +164,7 @@ const std::vector<http::QueryDoc>& common_filters() {
 
 // ---- JSON bodies -----------------------------------------------------------------------------
 
-// A JSON object of field → string (or true/false, or an array of strings for
-// list columns) as Fields; every unknown or mistyped field is an error.
-Result<Fields> fields_from(const Request& request, const std::vector<std::string>& columns,
-                           const std::vector<std::string>& extra = {}) {
-    json::error_code ec;
-    auto value = json::parse(request.body, ec);
-    if (ec || !value.is_object()) return invalid({{"body", "must be a JSON object"}}, "The request body is not a JSON object");
-    Fields fields;
-    std::vector<FieldError> errors;
-    for (const auto& [key, item] : value.as_object()) {
-        std::string name(key);
-        bool known = std::find(columns.begin(), columns.end(), name) != columns.end() ||
-                     std::find(extra.begin(), extra.end(), name) != extra.end();
-        if (!known) {
-            errors.push_back({name, "is not a field of this record"});
-        } else if (item.is_string()) {
-            fields[name] = std::string(item.as_string());
-        } else if (item.is_bool()) {
-            fields[name] = item.as_bool() ? "yes" : "no";
-        } else if (item.is_null()) {
-            fields[name] = "";
-        } else if (item.is_array()) {
-            std::string joined;
-            for (const auto& element : item.as_array()) {
-                if (!element.is_string()) {
-                    errors.push_back({name, "must be a list of strings"});
-                    break;
-                }
-                joined += (joined.empty() ? "" : ";") + std::string(element.as_string());
-            }
-            fields[name] = joined;
-        } else {
-            errors.push_back({name, "must be a string"});
-        }
-    }
-    if (!errors.empty()) return invalid(std::move(errors));
-    return fields;
-}
+using api::fields_from;
 
 // The partnership a write is for: "partnership" in the body (an id); it must
 // exist, and the user must be able to write in it.

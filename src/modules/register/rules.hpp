@@ -13,24 +13,17 @@
 #include "platform/access/principal.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/core/error.hpp"
+#include "platform/core/fields.hpp"
 #include "platform/db/database.hpp"
 
 namespace safeboard::register_ {
 
-using Fields = std::map<std::string, std::string>;
 
 // The columns of each import, in export order (documented in the README).
 const std::vector<std::string>& organisation_columns();
 const std::vector<std::string>& person_columns();
 const std::vector<std::string>& body_columns();
 const std::vector<std::string>& membership_columns();
-
-// "yes", "no", "Y", "true", "1", "" ... ; nullopt for anything else.
-std::optional<bool> parse_yes_no(std::string_view text);
-// YYYY-MM-DD, or DD/MM/YYYY as a UK spreadsheet writes it; gives YYYY-MM-DD.
-std::optional<std::string> parse_day(std::string_view text);
-// Items of a ";"-separated cell, trimmed, empty ones dropped.
-std::vector<std::string> split_list(std::string_view text);
 
 // The outcome of saving one record.
 enum class Saved { created, updated, unchanged };

@@ -87,6 +87,8 @@ std::vector<Person> find_people_named(db::Connection& db, std::string_view name,
                                       std::optional<std::int64_t> organisation_id);
 std::int64_t create_person(db::Connection& db, const Person& person, const audit::Actor& actor);
 bool update_person(db::Connection& db, const Person& person, const audit::Actor& actor);
+// People with this e-mail address (any case): who a signed-in user is in the register.
+std::vector<std::int64_t> people_with_email(db::Connection& db, std::string_view email);
 // Whether a person may be seen through `reach`: their organisation, or a seat they hold, is in it.
 bool person_visible(db::Connection& db, std::int64_t person_id, const access::ScopeFilter& reach);
 

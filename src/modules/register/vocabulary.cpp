@@ -45,28 +45,12 @@ constexpr std::array<Term<RelationKind>, 4> relation_terms{{
     {RelationKind::links_with, "links_with", "Links with"},
 }};
 
-char fold(char c) {
-    if (c == '-' || c == ' ') return '_';
-    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
-    return c;
-}
-
 }  // namespace
 
 std::span<const Term<Sector>> sectors() { return sector_terms; }
 std::span<const Term<BodyKind>> body_kinds() { return body_kind_terms; }
 std::span<const Term<SeatRole>> seat_roles() { return seat_role_terms; }
 std::span<const Term<RelationKind>> relation_kinds() { return relation_terms; }
-
-bool same_term(std::string_view text, std::string_view word) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    if (text.size() != word.size()) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (fold(text[i]) != fold(word[i])) return false;
-    }
-    return true;
-}
 
 std::string_view inverse_label(RelationKind kind) {
     switch (kind) {

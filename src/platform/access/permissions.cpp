@@ -10,20 +10,26 @@ namespace {
 
 using P = Permission;
 
-constexpr std::array<Permission, 8> every_permission{
-    P::register_read, P::register_write, P::people_write, P::users_manage, P::audit_read,
+constexpr std::array<Permission, 11> every_permission{
+    P::register_read, P::register_write,    P::people_write,     P::plans_read,
+    P::plans_write,   P::actions_update,    P::users_manage,     P::audit_read,
     P::metrics_read,  P::case_reviews_read, P::child_deaths_read};
 
 // Least privilege: each role gets what its users' work needs and no more.
 // Child death reviews stay with the child death overview panel, even for admins.
-constexpr std::array admin_permissions{P::register_read, P::register_write, P::people_write, P::users_manage,
-                                       P::audit_read, P::metrics_read, P::case_reviews_read};
-constexpr std::array business_unit_permissions{P::register_read, P::register_write, P::people_write};
-// An agency lead keeps their own organisation's people up to date.
-constexpr std::array agency_lead_permissions{P::register_read, P::people_write};
-constexpr std::array reader_permissions{P::register_read};
-constexpr std::array review_panel_permissions{P::register_read, P::case_reviews_read};
-constexpr std::array child_death_panel_permissions{P::register_read, P::child_deaths_read};
+constexpr std::array admin_permissions{P::register_read, P::register_write, P::people_write, P::plans_read,
+                                       P::plans_write,   P::users_manage,   P::audit_read,   P::metrics_read,
+                                       P::case_reviews_read};
+constexpr std::array business_unit_permissions{P::register_read, P::register_write, P::people_write, P::plans_read,
+                                               P::plans_write};
+// An agency lead keeps their own organisation's people up to date, and
+// reports progress on the actions their organisation owns.
+constexpr std::array agency_lead_permissions{P::register_read, P::people_write, P::plans_read, P::actions_update};
+// A chair or member granted for a body reports progress on that body's actions.
+constexpr std::array body_member_permissions{P::register_read, P::plans_read, P::actions_update};
+constexpr std::array reader_permissions{P::register_read, P::plans_read};
+constexpr std::array review_panel_permissions{P::register_read, P::plans_read, P::case_reviews_read};
+constexpr std::array child_death_panel_permissions{P::register_read, P::plans_read, P::child_deaths_read};
 
 }  // namespace
 
@@ -34,6 +40,9 @@ std::string_view to_string(Permission permission) {
     case P::register_read: return "register.read";
     case P::register_write: return "register.write";
     case P::people_write: return "people.write";
+    case P::plans_read: return "plans.read";
+    case P::plans_write: return "plans.write";
+    case P::actions_update: return "actions.update";
     case P::users_manage: return "users.manage";
     case P::audit_read: return "audit.read";
     case P::metrics_read: return "metrics.read";
@@ -51,8 +60,8 @@ std::span<const Permission> permissions_of(Role role) {
     case Role::child_death_panel: return child_death_panel_permissions;
     case Role::agency_lead: return agency_lead_permissions;
     case Role::chair:
+    case Role::member: return body_member_permissions;
     case Role::statutory_partner:
-    case Role::member:
     case Role::scrutiny:
     case Role::viewer: return reader_permissions;
     }

@@ -13,6 +13,9 @@ enum class Permission {
     register_read,      // the partnership's structure: partnerships, organisations, people, bodies
     register_write,     // all of it, in the partnerships the grant reaches
     people_write,       // the people of an organisation (an agency lead's own staff)
+    plans_read,         // business plans, actions, progress and the recommendations register
+    plans_write,        // all of them, in the partnerships the grant reaches
+    actions_update,     // progress on the actions an organisation's or a body's grant owns
     users_manage,       // accounts, roles, sessions and API tokens of other people
     audit_read,         // the audit log
     metrics_read,       // the service's operational metrics

@@ -3,9 +3,6 @@
 #include <cctype>
 #include <charconv>
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-
 #include "platform/auth/admin.hpp"
 #include "platform/auth/gate.hpp"
 #include "platform/auth/page.hpp"
@@ -15,6 +12,7 @@
 #include "platform/http/form.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/web/form_errors.hpp"
+#include "platform/web/form_values.hpp"
 
 namespace safeboard::auth {
 
@@ -38,9 +36,7 @@ struct Admin {
 
 // --- common pieces ---------------------------------------------------------------
 
-http::Response no_such_user(const http::Request& request) {
-    return http::problem(404, "There is no such user", request);
-}
+http::Response no_such_user(const http::Request& request) { return missing(request, "user"); }
 
 std::string role_label(access::Role role) {
     std::string label(access::to_string(role));
@@ -70,7 +66,7 @@ bool manages(const access::Principal& admin, const User& user) {
 // The account named in the path, if this admin manages it. Anything else
 // answers as a missing account does, so nobody learns what is beyond their reach.
 std::optional<User> managed_user(const http::Request& request, http::Context& context) {
-    auto id = parse_id(request.path_param("id"));
+    auto id = path_id(request);
     if (!id) return std::nullopt;
     auto user = find_user(context.db(), *id);
     if (!user || !manages(context.user(), *user)) return std::nullopt;
@@ -136,16 +132,6 @@ data role_choices(std::string_view chosen) {
 void set_grant_fields(data& values, std::string_view role, std::string_view scope) {
     values.set("role_choices", role_choices(role));
     values.set("scope_value", std::string(scope));
-}
-
-// Errors in the order the fields appear, so the summary reads like the form.
-void order_errors(std::vector<FieldError>& errors, std::initializer_list<std::string_view> fields) {
-    auto rank = [&](const FieldError& error) {
-        auto found = std::find(fields.begin(), fields.end(), error.field);
-        return static_cast<std::size_t>(std::distance(fields.begin(), found));
-    };
-    std::stable_sort(errors.begin(), errors.end(),
-                     [&](const FieldError& a, const FieldError& b) { return rank(a) < rank(b); });
 }
 
 std::string grant_summary(const std::vector<access::Grant>& grants) {
@@ -261,7 +247,7 @@ http::Response create_account(const Admin& admin, const http::Request& request, 
     if (!created) {
         if (created.error().fields.empty()) return http::problem(created.error(), request);
         errors = created.error().fields;
-        order_errors(errors, {"email", "name", "role", "scope"});
+        web::order_errors(errors, {"email", "name", "role", "scope"});
         data values;
         values.set("email", user.email);
         values.set("name", user.name);
@@ -431,7 +417,7 @@ constexpr std::array<std::string_view, 6> audit_filters{"actor", "entity_type", 
 
 struct AuditQuery {
     audit::Search search;
-    std::vector<std::pair<std::string, std::string>> given;  // the filters as typed, for the form and links
+    web::QueryParams given;  // the filters as typed, for the form and links
     std::vector<FieldError> errors;
 };
 
@@ -449,7 +435,7 @@ std::optional<std::string>& filter_slot(audit::Search& search, std::string_view 
 std::optional<AuditQuery> read_audit_query(const http::Request& request) {
     AuditQuery query;
     for (auto name : audit_filters) {
-        auto value = trim(request.query_param(name).value_or(""));
+        auto value = query_text(request, name);
         if (value.empty()) continue;
         query.given.emplace_back(name, value);
         filter_slot(query.search, name) = value;
@@ -464,26 +450,15 @@ std::optional<AuditQuery> read_audit_query(const http::Request& request) {
     if (query.search.entity_id && query.search.entity_id->find('\0') != std::string::npos) {
         query.errors.push_back({"entity_id", "Enter valid text"});
     }
-    order_errors(query.errors, {"actor", "action", "entity_type", "entity_id", "from", "to"});
+    web::order_errors(query.errors, {"actor", "action", "entity_type", "entity_id", "from", "to"});
     return query;
 }
 
-// Every byte but the unreserved ones is escaped, so a value reads back the
-// same however the query is decoded (a '+' stays a '+', never a space).
 std::string query_link(std::string_view path, const AuditQuery& query,
                        std::optional<std::int64_t> before = std::nullopt) {
-    std::string link(path);
-    char separator = '?';
-    auto add = [&](std::string_view name, std::string_view value) {
-        link += separator;
-        link += name;
-        link += '=';
-        link += boost::urls::encode(value, boost::urls::unreserved_chars);
-        separator = '&';
-    };
-    for (const auto& [name, value] : query.given) add(name, value);
-    if (before) add("before", std::to_string(*before));
-    return link;
+    auto params = query.given;
+    if (before) params.emplace_back("before", std::to_string(*before));
+    return web::link(path, params);
 }
 
 // What the log records of a search: the filters, cut to fit an entry's detail.

@@ -4,6 +4,7 @@
 
 #include "platform/auth/gate.hpp"
 #include "platform/auth/sessions.hpp"
+#include "platform/core/text.hpp"
 #include "platform/http/problem.hpp"
 
 namespace safeboard::auth {
@@ -41,6 +42,25 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
     return id;
+}
+
+std::optional<std::int64_t> path_id(const http::Request& request, std::string_view name) {
+    return parse_id(request.path_param(name));
+}
+
+std::string query_text(const http::Request& request, std::string_view name) {
+    return trim(request.query_param(name).value_or(""));
+}
+
+QueryId query_id(const http::Request& request, std::string_view name) {
+    auto value = query_text(request, name);
+    if (value.empty()) return {};
+    auto id = parse_id(value);
+    return {id, !id};
+}
+
+http::Response missing(const http::Request& request, std::string_view what) {
+    return http::problem(404, "There is no such " + std::string(what), request);
 }
 
 audit::Actor actor_of(const http::Request& request, const access::Principal& user) {

@@ -275,7 +275,7 @@ http::Response create_token(const Pages& pages, const http::Request& request, ht
 
 http::Response revoke_token(const Pages& pages, const http::Request& request, http::Context& context) {
     const auto& user = context.user();
-    auto id = parse_id(request.path_param("id"));
+    auto id = path_id(request);
     // Someone else's token answers exactly as a missing one does.
     auto revoked = id ? revoke_api_token(context.db(), user.user_id, *id, pages.auth.now(), actor_of(request, user))
                       : Status(fail(ErrorKind::not_found, "There is no such API token"));

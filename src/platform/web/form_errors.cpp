@@ -1,5 +1,7 @@
 #include "platform/web/form_errors.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -19,6 +21,27 @@ void set_errors(kainjow::mustache::data& values, const std::vector<FieldError>& 
     }
     values.set("has_errors", true);
     values.set("errors", list);
+}
+
+std::string error_for(const std::vector<FieldError>& errors, std::string_view field) {
+    for (const auto& error : errors) {
+        if (error.field == field) return error.message;
+    }
+    return {};
+}
+
+void order_errors(std::vector<FieldError>& errors, const std::vector<std::string>& fields) {
+    auto rank = [&](const FieldError& error) {
+        return std::distance(fields.begin(), std::find(fields.begin(), fields.end(), error.field));
+    };
+    std::stable_sort(errors.begin(), errors.end(),
+                     [&](const FieldError& a, const FieldError& b) { return rank(a) < rank(b); });
+}
+
+void set_form_errors(kainjow::mustache::data& values, std::vector<FieldError> errors,
+                     const std::vector<std::string>& fields) {
+    order_errors(errors, fields);
+    set_errors(values, errors);
 }
 
 }  // namespace safeboard::web

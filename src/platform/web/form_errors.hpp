@@ -3,6 +3,8 @@
 // them: every template with a form reads {{has_errors}}, {{#errors}} (field,
 // message: the summary, linking to each field) and {{error_<field>}} (the
 // message beside the field).
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -12,5 +14,15 @@
 namespace safeboard::web {
 
 void set_errors(kainjow::mustache::data& values, const std::vector<FieldError>& errors);
+
+// The first message for `field`; "" when it has none.
+std::string error_for(const std::vector<FieldError>& errors, std::string_view field);
+// Errors in the order the form shows its fields (`fields`, by name); errors
+// for a field not listed go last, each field's own keeping their order.
+void order_errors(std::vector<FieldError>& errors, const std::vector<std::string>& fields);
+// set_errors, after ordering the errors as the form shows its fields, so the
+// summary reads from the top of the form down.
+void set_form_errors(kainjow::mustache::data& values, std::vector<FieldError> errors,
+                     const std::vector<std::string>& fields);
 
 }  // namespace safeboard::web

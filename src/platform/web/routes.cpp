@@ -10,6 +10,7 @@
 
 SAFEBOARD_EMBEDDED_TABLE(web_assets)
 SAFEBOARD_EMBEDDED_TABLE(web_templates)
+SAFEBOARD_EMBEDDED_TABLE(web_partials)
 
 namespace safeboard::web {
 
@@ -49,7 +50,9 @@ WebShell::WebShell(std::span<const embed::File> asset_files, std::span<const emb
     : assets(asset_files), templates(template_files, layout_globals(assets)) {}
 
 std::unique_ptr<WebShell> WebShell::from_embedded() {
-    return std::make_unique<WebShell>(embed::tables::web_assets(), embed::tables::web_templates());
+    auto shell = std::make_unique<WebShell>(embed::tables::web_assets(), embed::tables::web_templates());
+    shell->templates.add(embed::tables::web_partials());
+    return shell;
 }
 
 data layout_globals(const Assets& assets) {

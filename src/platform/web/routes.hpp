@@ -27,7 +27,9 @@ struct WebShell {
     WebShell(const WebShell&) = delete;
     WebShell& operator=(const WebShell&) = delete;
 
-    // Throws if a file the layout links is missing or a template is broken.
+    // With the form partials every module's pages share ("web/pages/input"
+    // and the rest: form_values.hpp). Throws if a file the layout links is
+    // missing or a template is broken.
     static std::unique_ptr<WebShell> from_embedded();
 };
 

@@ -231,7 +231,9 @@ TEST(EmbeddedTemplates, OnlyTheLayoutBodyIsUnescaped) {
 TEST(EmbeddedTemplates, EveryTemplateLoadsAndTheShellStarts) {
     std::unique_ptr<WebShell> shell;
     ASSERT_NO_THROW(shell = WebShell::from_embedded());
-    for (const auto& name : {"layout", "start", "not_found", "error"}) {
+    for (const auto& name : {"layout", "start", "not_found", "error", "web/pages/input", "web/pages/textarea",
+                             "web/pages/select", "web/pages/radios", "web/pages/checkboxes", "web/pages/summary",
+                             "web/pages/paragraphs", "web/pages/next_page"}) {
         EXPECT_TRUE(shell->templates.contains(name)) << name;
     }
 }

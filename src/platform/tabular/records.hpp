@@ -1,0 +1,51 @@
+#pragma once
+// A CSV file read as records for an import: each row a map from column name
+// to cell, and the problems an import reports, each named by its line in the
+// file and its column. Every module's import is built on these.
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/core/error.hpp"
+#include "platform/tabular/csv.hpp"
+
+namespace safeboard::tabular {
+
+using Fields = std::map<std::string, std::string>;
+
+struct RowProblem {
+    std::size_t line = 0;  // in the file, from 1 (the header is usually line 1); 0 for the file as a whole
+    std::string column;    // empty when the problem is the whole row or file
+    std::string message;
+    bool operator==(const RowProblem&) const = default;
+};
+
+struct ImportReport {
+    std::size_t rows = 0;
+    std::size_t created = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::vector<RowProblem> problems;
+    bool ok() const { return problems.empty(); }
+};
+
+struct FieldRow {
+    std::size_t line = 0;
+    Fields fields;
+};
+
+// The rows as field maps (column names lower-cased and trimmed). Unknown or
+// repeated columns, a missing first column of `columns` and rows longer than
+// the header are problems; `kind` names the files in messages ("people").
+std::vector<FieldRow> field_rows(const Table& table, const std::vector<std::string>& columns, std::string_view kind,
+                                 std::vector<RowProblem>& problems);
+
+// Adds an error to the report: one problem per field error, or the message.
+void note(ImportReport& report, std::size_t line, const Error& error);
+
+// The cells of a record in column order (empty where a field is missing).
+std::vector<std::string> cells(const Fields& fields, const std::vector<std::string>& columns);
+
+}  // namespace safeboard::tabular
