@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include "modules/plans/module.hpp"
 #include "modules/register/module.hpp"
 #include "modules/register/pages.hpp"
 #include "modules/register/store.hpp"
@@ -17,6 +18,7 @@ db::MigrationSet all_migrations() {
     set.add_module("audit", audit::migrations());
     set.add_module("auth", auth::migrations());
     set.add_module("register", register_::migrations());
+    set.add_module("plans", plans::migrations());
     return set;
 }
 
@@ -45,6 +47,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     auth::add_admin_routes(router, *service->authenticator, service->web->templates);
     register_::add_routes(router, service->api);
     register_::add_pages(router, service->web->templates);
+    plans::add_routes(router, service->api);
     api::add_openapi_route(router, service->api);
     return service;
 }

@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "app/command_support.hpp"
+#include "modules/plans/module.hpp"
 #include "modules/register/module.hpp"
 #include "platform/http/dispatch.hpp"
 #include "platform/http/server.hpp"
@@ -76,6 +77,9 @@ int load_demo(const config::Settings& settings, std::ostream& out, std::ostream&
         auto summary = register_::load_demo(connection, command_actor());
         out << "demo: " << summary.partnerships << " partnerships, " << summary.rows << " rows of register data ("
             << summary.created << " records added)\n";
+        auto plans = plans::load_demo(connection, command_actor());
+        out << "demo: " << plans.plans << " plans with " << plans.actions << " rows of actions, "
+            << plans.recommendations << " rows of recommendations\n";
         return 0;
     });
 }
