@@ -1,11 +1,11 @@
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include "modules/plans/progress.hpp"
 #include "modules/plans/rules.hpp"
 #include "modules/plans/store_support.hpp"
 #include "modules/plans/vocabulary.hpp"
-#include "platform/api/pagination.hpp"
 
 namespace safeboard::plans {
 
@@ -262,20 +262,16 @@ std::vector<Action> all_actions(db::Connection& db, ActionQuery query, std::size
 
 ActionKey key_of(const Action& action) { return {sort_key(action.number), action.id}; }
 
-std::string encode_action_key(const ActionKey& key) {
-    return api::encode_cursor(key.sort_key + "\x1f" + std::to_string(key.id));
-}
+std::string encode_action_key(const ActionKey& key) { return std::to_string(key.id) + ":" + key.sort_key; }
 
 std::optional<ActionKey> decode_action_key(std::string_view text) {
-    auto decoded = api::decode_cursor(text);
-    if (!decoded) return std::nullopt;
-    auto split = decoded->rfind('\x1f');
-    if (split == std::string::npos) return std::nullopt;
-    try {
-        return ActionKey{decoded->substr(0, split), std::stoll(decoded->substr(split + 1))};
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
+    auto colon = text.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    std::int64_t id = 0;
+    auto digits = text.substr(0, colon);
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (ec != std::errc() || end != digits.data() + digits.size() || id <= 0) return std::nullopt;
+    return ActionKey{std::string(text.substr(colon + 1)), id};
 }
 
 std::optional<Action> find_action(db::Connection& db, std::int64_t id) {

@@ -12,6 +12,7 @@
 #include "modules/plans/store.hpp"
 #include "modules/plans/vocabulary.hpp"
 #include "platform/api/json_fields.hpp"
+#include "platform/api/json_values.hpp"
 #include "platform/api/pagination.hpp"
 #include "platform/auth/page.hpp"
 #include "platform/core/time.hpp"
@@ -26,15 +27,8 @@ using http::Response;
 
 namespace {
 
-json::value optional_json(const std::optional<std::string>& value) {
-    if (!value) return nullptr;
-    return json::string(*value);
-}
-
-json::value id_json(const std::optional<std::int64_t>& id) {
-    if (!id) return nullptr;
-    return json::string(std::to_string(*id));
-}
+using api::id_json;
+using api::optional_json;
 
 json::object party_json(const Party& p) {
     return {{"kind", code_of(p.kind)}, {"id", std::to_string(p.id)}, {"name", p.name}};
@@ -153,6 +147,37 @@ std::optional<std::string> query_day(const Request& request, const char* name, s
     return day;
 }
 
+// ?limit= and ?cursor= of a list keyed by id: the page (limit + 1 rows to
+// fetch, and the id to start after), or its problems added to `errors`.
+api::PageRequest id_page_request(const Request& request, std::optional<std::int64_t>& after, int& fetch,
+                                 std::vector<FieldError>& errors) {
+    auto page = api::page_request(request);
+    if (!page) {
+        errors.insert(errors.end(), page.error().fields.begin(), page.error().fields.end());
+        return {};
+    }
+    fetch = page->limit + 1;
+    if (page->after) {
+        after = auth::parse_id(*page->after);
+        if (!after) errors.push_back({"cursor", "is not a cursor this list issued"});
+    }
+    return *page;
+}
+
+// A page of rows keyed by id: the store fetched limit + 1 to tell whether
+// there is another page.
+template <typename Row>
+Response id_page(std::vector<Row> rows, const api::PageRequest& page) {
+    std::optional<std::string> more;
+    if (rows.size() > static_cast<std::size_t>(page.limit)) {
+        rows.pop_back();
+        more = std::to_string(rows.back().id);
+    }
+    json::array items;
+    for (const auto& row : rows) items.push_back(to_json(row));
+    return Response::json(api::list_body(std::move(items), page, more));
+}
+
 Response report(const ImportReport& report, const Request& request) {
     json::array problems;
     std::vector<FieldError> errors;
@@ -172,30 +197,15 @@ Response report(const ImportReport& report, const Request& request) {
 
 Response list_plan_records(const Request& request, http::Context& context) {
     std::vector<FieldError> errors;
-    auto page = api::page_request(request);
-    if (!page) return http::problem(page.error(), request);
     PlanQuery query;
     query.reach = readable(context.db(), context.user());
-    query.limit = page->limit + 1;
-    if (page->after) {
-        auto decoded = api::decode_cursor(*page->after);
-        query.after = decoded ? auth::parse_id(*decoded) : std::nullopt;
-        if (!query.after) errors.push_back({"cursor", "is not a cursor this list issued"});
-    }
+    auto page = id_page_request(request, query.after, query.limit, errors);
     if (auto p = request.query_param("partnership")) {
         query.partnership = auth::parse_id(*p);
         if (!query.partnership) errors.push_back({"partnership", "must be a partnership id"});
     }
     if (!errors.empty()) return http::problem(422, "The query has errors", request, errors);
-    auto rows = list_plans(context.db(), query);
-    std::optional<std::string> more;
-    if (rows.size() > static_cast<std::size_t>(page->limit)) {
-        rows.pop_back();
-        more = std::to_string(rows.back().id);
-    }
-    json::array items;
-    for (const auto& plan : rows) items.push_back(to_json(plan));
-    return Response::json(api::list_body(std::move(items), {page->limit, std::nullopt}, more));
+    return id_page(list_plans(context.db(), query), page);
 }
 
 Response show_plan(const Request& request, http::Context& context) {
@@ -225,11 +235,14 @@ Result<ActionQuery> action_query(const Request& request, http::Context& context)
     ActionQuery query;
     std::vector<FieldError> errors;
     auto page = api::page_request(request);
-    if (!page) return std::unexpected(page.error());
-    query.limit = page->limit + 1;
-    if (page->after) {
-        query.after = decode_action_key(*page->after);
-        if (!query.after) errors.push_back({"cursor", "is not a cursor this list issued"});
+    if (!page) {
+        errors = page.error().fields;  // and go on: every problem is reported at once
+    } else {
+        query.limit = page->limit + 1;
+        if (page->after) {
+            query.after = decode_action_key(*page->after);
+            if (!query.after) errors.push_back({"cursor", "is not a cursor this list issued"});
+        }
     }
     if (auto text = request.query_param("responsible")) {
         query.responsible = parse_party(*text);
@@ -256,8 +269,7 @@ Response action_list(const Request& request, std::vector<Action> rows, const Act
     auto on = request.query_param("overdue_on").value_or(today_utc());
     json::array items;
     for (const auto& a : rows) items.push_back(to_json(a, on));
-    json::object body{{"items", std::move(items)}, {"next", more ? json::value(*more) : json::value(nullptr)}};
-    return Response::json(body);
+    return Response::json(api::list_body(std::move(items), {limit, std::nullopt}, more));
 }
 
 Response plan_actions(const Request& request, http::Context& context) {
@@ -333,14 +345,7 @@ Response add_action_update(const Request& request, http::Context& context) {
 Response list_recommendation_records(const Request& request, http::Context& context) {
     RecommendationQuery query;
     std::vector<FieldError> errors;
-    auto page = api::page_request(request);
-    if (!page) return http::problem(page.error(), request);
-    query.limit = page->limit + 1;
-    if (page->after) {
-        auto decoded = api::decode_cursor(*page->after);
-        query.after = decoded ? auth::parse_id(*decoded) : std::nullopt;
-        if (!query.after) errors.push_back({"cursor", "is not a cursor this list issued"});
-    }
+    auto page = id_page_request(request, query.after, query.limit, errors);
     if (auto p = request.query_param("partnership")) {
         query.partnership = auth::parse_id(*p);
         if (!query.partnership) errors.push_back({"partnership", "must be a partnership id"});
@@ -359,15 +364,7 @@ Response list_recommendation_records(const Request& request, http::Context& cont
     }
     if (!errors.empty()) return http::problem(422, "The query has errors", request, errors);
     query.reach = readable(context.db(), context.user());
-    auto rows = list_recommendations(context.db(), query);
-    std::optional<std::string> more;
-    if (rows.size() > static_cast<std::size_t>(page->limit)) {
-        rows.pop_back();
-        more = std::to_string(rows.back().id);
-    }
-    json::array items;
-    for (const auto& r : rows) items.push_back(to_json(r));
-    return Response::json(api::list_body(std::move(items), {page->limit, std::nullopt}, more));
+    return id_page(list_recommendations(context.db(), query), page);
 }
 
 Response show_recommendation(const Request& request, http::Context& context) {

@@ -143,6 +143,10 @@ Status status_or(Errors& errors, const Fields& f, Status otherwise) {
     return fields::term<Status>(errors, f, "status", "Status", true).value_or(otherwise);
 }
 
+// A recommendation belongs to no plan, so a quarter of a reporting year
+// ("Q1 2010/11") in its actions counts from April, the financial year.
+constexpr int recommendation_year_starts_month = 4;
+
 }  // namespace
 
 // ---- columns ------------------------------------------------------------------------
@@ -405,7 +409,7 @@ Result<SaveResult> save_recommendation_action(db::Connection& db, const Recommen
     Action a = existing.value_or(Action{});
     a.partnership_id = recommendation.partnership_id;
     a.recommendation_id = recommendation.id;
-    common_fields(db, errors, a, f, "action", 4, reach);
+    common_fields(db, errors, a, f, "action", recommendation_year_starts_month, reach);
     a.target_date = day(errors, f, "target_date", "Target date");
     a.operational_lead_id = person(db, errors, f, "operational_lead", reach);
     a.senior_lead_id = person(db, errors, f, "senior_lead", reach);

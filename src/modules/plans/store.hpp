@@ -67,6 +67,7 @@ std::vector<Action> list_actions(db::Connection& db, const ActionQuery& query);
 // Every action a query finds, page after page, up to `cap`.
 std::vector<Action> all_actions(db::Connection& db, ActionQuery query, std::size_t cap = SIZE_MAX);
 ActionKey key_of(const Action& action);
+// "id:sort key", the text a page cursor carries (the API encodes it).
 std::string encode_action_key(const ActionKey& key);
 std::optional<ActionKey> decode_action_key(std::string_view text);
 

@@ -14,6 +14,7 @@
 #include "modules/register/store.hpp"
 #include "modules/register/vocabulary.hpp"
 #include "platform/api/json_fields.hpp"
+#include "platform/api/json_values.hpp"
 #include "platform/api/pagination.hpp"
 #include "platform/auth/page.hpp"
 #include "platform/core/text.hpp"
@@ -30,15 +31,8 @@ using http::Response;
 
 namespace {
 
-json::value optional_json(const std::optional<std::string>& value) {
-    if (!value) return nullptr;
-    return json::string(*value);
-}
-
-json::value id_json(const std::optional<std::int64_t>& id) {
-    if (!id) return nullptr;
-    return json::string(std::to_string(*id));
-}
+using api::id_json;
+using api::optional_json;
 
 json::object to_json(const Partnership& p) {
     return {{"id", std::to_string(p.id)}, {"code", p.code}, {"name", p.name}};
