@@ -4,6 +4,7 @@
 #include "modules/register/module.hpp"
 #include "modules/register/pages.hpp"
 #include "modules/register/store.hpp"
+#include "platform/api/calendar_routes.hpp"
 #include "platform/api/ops.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/admin.hpp"
@@ -42,6 +43,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     }
     auto& router = service->router;
     api::add_ops_routes(router, service->metrics);
+    api::add_calendar_routes(router);
     web::add_web_routes(router, *service->web);
     auth::add_routes(router, *service->authenticator, service->web->templates);
     auth::add_admin_routes(router, *service->authenticator, service->web->templates);

@@ -1,0 +1,33 @@
+#include <gtest/gtest.h>
+
+#include "platform/calendar/date.hpp"
+
+namespace safeboard::calendar {
+namespace {
+
+TEST(CalendarDate, ReadsAndWritesIsoDays) {
+    auto date = parse_date("2024-02-29");
+    ASSERT_TRUE(date);
+    EXPECT_EQ(*date, Date{std::chrono::year{2024} / 2 / 29});
+    EXPECT_EQ(format_date(*date), "2024-02-29");
+    EXPECT_EQ(format_date(Date{std::chrono::year{999} / 1 / 5}), "0999-01-05");
+}
+
+TEST(CalendarDate, RefusesDaysThatDoNotExistAndOtherForms) {
+    EXPECT_FALSE(parse_date("2023-02-29"));
+    EXPECT_FALSE(parse_date("2024-13-01"));
+    EXPECT_FALSE(parse_date("2024-2-29"));
+    EXPECT_FALSE(parse_date("29/02/2024"));
+    EXPECT_FALSE(parse_date("2024-02-29T00:00:00Z"));
+    EXPECT_FALSE(parse_date(""));
+}
+
+TEST(CalendarDate, KnowsTheWeekend) {
+    EXPECT_TRUE(is_weekend(*parse_date("2024-03-23")));   // Saturday
+    EXPECT_TRUE(is_weekend(*parse_date("2024-03-24")));   // Sunday
+    EXPECT_FALSE(is_weekend(*parse_date("2024-03-25")));  // Monday
+    EXPECT_FALSE(is_weekend(*parse_date("2024-03-22")));  // Friday
+}
+
+}  // namespace
+}  // namespace safeboard::calendar
