@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include "modules/plans/module.hpp"
+#include "modules/plans/pages.hpp"
 #include "modules/register/module.hpp"
 #include "modules/register/pages.hpp"
 #include "modules/register/store.hpp"
@@ -23,11 +24,13 @@ db::MigrationSet all_migrations() {
     return set;
 }
 
-std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings) {
+std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings, std::filesystem::path files_dir) {
+    if (files_dir.empty()) files_dir = std::filesystem::temp_directory_path() / "safeboard-files";
     auto service = std::make_unique<Service>();
     service->web = web::WebShell::from_embedded();
     service->web->templates.add(auth::templates());
     service->web->templates.add(register_::templates());
+    service->web->templates.add(plans::page_templates());
     settings.scope_exists = register_::scope_exists;
     service->authenticator = std::make_unique<auth::Authenticator>(std::move(settings));
     service->gate = std::make_unique<auth::AuthGate>(*service->authenticator);
@@ -50,6 +53,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     register_::add_routes(router, service->api);
     register_::add_pages(router, service->web->templates);
     plans::add_routes(router, service->api);
+    plans::add_pages(router, service->web->templates, files_dir);
     api::add_openapi_route(router, service->api);
     return service;
 }

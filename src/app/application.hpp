@@ -1,6 +1,7 @@
 #pragma once
 // The one place that wires platform and modules together: which modules
 // exist, their migrations in order, and the full route table.
+#include <filesystem>
 #include <memory>
 
 #include "platform/api/openapi.hpp"
@@ -28,8 +29,11 @@ struct Service {
 };
 
 // Builds the route table of every module. The pool may be null (tests of
-// routes that need no database).
-std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings = {});
+// routes that need no database). Uploaded files are kept in `files_dir`;
+// empty means a folder in the system's temporary directory, for tests and
+// benchmarks that upload nothing.
+std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings = {},
+                                      std::filesystem::path files_dir = {});
 
 const char* version();
 

@@ -7,6 +7,7 @@
 #include "app/application.hpp"
 #include "app/account_commands.hpp"
 #include "app/commands.hpp"
+#include "app/plans_commands.hpp"
 #include "app/register_commands.hpp"
 
 namespace safeboard::app {
@@ -96,19 +97,33 @@ int run_cli(int argc, char** argv) {
         ->type_name("FILE");
 
     SheetOptions sheet_options;
+    std::optional<std::string> plan;
+    const char* sheet_kinds = "organisations, people, bodies, memberships, actions or recommendations";
+    const char* plan_help = "actions: the plan's id or exact title";
     auto* import_command = cli.add_subcommand(
-        "import", "Import a CSV file into a partnership's register: all or nothing, every bad row named");
+        "import", "Import a CSV file into a partnership's register, a plan or its recommendations: all or nothing, "
+                  "every bad row named");
     add_common_options(*import_command, overrides);
-    import_command->add_option("kind", sheet_options.kind, "organisations, people, bodies or memberships")->required();
+    import_command->add_option("kind", sheet_options.kind, sheet_kinds)->required();
     import_command->add_option("file", sheet_options.file, "The CSV file (UTF-8, with or without a BOM)")->required();
     import_command->add_option("--partnership", sheet_options.partnership, "The partnership's code or id")->required();
-    auto* export_command = cli.add_subcommand("export", "Write a partnership's register as CSV or XLSX");
+    import_command->add_option("--plan", plan, plan_help);
+    auto* export_command =
+        cli.add_subcommand("export", "Write a partnership's register, a plan's actions or its recommendations as CSV or XLSX");
     add_common_options(*export_command, overrides);
-    export_command->add_option("kind", sheet_options.kind, "organisations, people, bodies or memberships")->required();
+    export_command->add_option("kind", sheet_options.kind, sheet_kinds)->required();
     export_command->add_option("--partnership", sheet_options.partnership, "The partnership's code or id")->required();
+    export_command->add_option("--plan", plan, plan_help);
     export_command->add_option("--format", sheet_options.format, "csv (default) or xlsx");
     export_command->add_option("--out", sheet_options.file, "File to write (default: standard output)")
         ->type_name("FILE");
+
+    std::string remind_on;
+    auto* remind_command = cli.add_subcommand(
+        "remind", "List overdue actions and those due within 14 days to each person responsible, in the app and "
+                  "by e-mail when [mail] is set; running a day again sends nothing twice");
+    add_common_options(*remind_command, overrides);
+    remind_command->add_option("--on", remind_on, "The day, YYYY-MM-DD (default: today, UK time)")->type_name("DATE");
 
     try {
         cli.parse(argc, argv);
@@ -147,8 +162,25 @@ int run_cli(int argc, char** argv) {
     if (token_command->got_subcommand(token_revoke_command)) {
         return token_revoke(*settings, user_email, token_id, std::cout, std::cerr);
     }
-    if (cli.got_subcommand(import_command)) return import_sheet(*settings, sheet_options, std::cout, std::cerr);
-    if (cli.got_subcommand(export_command)) return export_sheet(*settings, sheet_options, std::cout, std::cerr);
+    if (cli.got_subcommand(import_command) || cli.got_subcommand(export_command)) {
+        if (auto problem = plan_option_problem(sheet_options.kind, plan)) {
+            std::cerr << "safeboard: " << *problem << "\n";
+            return 2;
+        }
+    }
+    if (cli.got_subcommand(import_command)) {
+        if (is_plans_sheet(sheet_options.kind)) {
+            return import_plans_sheet(*settings, sheet_options, plan.value_or(""), std::cout, std::cerr);
+        }
+        return import_sheet(*settings, sheet_options, std::cout, std::cerr);
+    }
+    if (cli.got_subcommand(export_command)) {
+        if (is_plans_sheet(sheet_options.kind)) {
+            return export_plans_sheet(*settings, sheet_options, plan.value_or(""), std::cout, std::cerr);
+        }
+        return export_sheet(*settings, sheet_options, std::cout, std::cerr);
+    }
+    if (cli.got_subcommand(remind_command)) return remind(*settings, remind_on, std::cout, std::cerr);
     if (audit_command->got_subcommand(audit_export_command)) {
         return audit_export(*settings, audit_from, audit_to, audit_file, std::cout, std::cerr);
     }

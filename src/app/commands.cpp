@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "app/command_support.hpp"
+#include "app/plans_commands.hpp"
 #include "modules/plans/module.hpp"
 #include "modules/register/module.hpp"
 #include "platform/http/dispatch.hpp"
@@ -38,12 +39,15 @@ int serve(const config::Settings& settings, std::ostream& err) {
     log::parse_level(settings.log_level, level);
     log::set_level(level);
     auto listen = config::parse_listen(settings.listen);
-    auto pool = open_pool(settings, Open::existing, settings.pool_size, err);
+    // One connection more than the workers for the daily reminders, so that a
+    // worker still never waits for a connection while they run.
+    unsigned connections = settings.pool_size + (settings.reminders_enabled ? 1u : 0u);
+    auto pool = open_pool(settings, Open::existing, connections, err);
     if (!pool) return 1;
     auto ready = with_connection(*pool, "cannot start", err,
                                  [&](db::Connection& connection) { return up_to_date(connection, err) ? 0 : 1; });
     if (ready != 0) return ready;
-    auto service = make_service(pool.get(), auth_settings(settings));
+    auto service = make_service(pool.get(), auth_settings(settings), config::files_dir(settings));
     http::ServerOptions options = server_options(settings, *listen);
     http::Server server(service->router, options, pool.get(), service->metrics,
                         web::error_page_hook(*service->web), service->gate.get());
@@ -56,7 +60,9 @@ int serve(const config::Settings& settings, std::ostream& err) {
     log::info("serving", {{"url", "http://" + host + ":" + std::to_string(server.port()) + "/"},
                           {"database", pool->url().redacted},
                           {"version", version()}});
+    auto reminders = start_reminders(settings, *pool);
     server.run();
+    reminders.reset();  // before the pool it borrows from
     log::info("stopped");
     return 0;
 }

@@ -5,16 +5,10 @@
 #include <ostream>
 #include <string>
 
+#include "app/command_support.hpp"
 #include "platform/config/settings.hpp"
 
 namespace safeboard::app {
-
-struct SheetOptions {
-    std::string kind;         // organisations, people, bodies, memberships
-    std::string file;         // import: the CSV file; export: where to write ("" = standard output)
-    std::string partnership;  // its code ("essex") or id
-    std::string format = "csv";  // export: csv or xlsx
-};
 
 int import_sheet(const config::Settings& settings, const SheetOptions& options, std::ostream& out, std::ostream& err);
 int export_sheet(const config::Settings& settings, const SheetOptions& options, std::ostream& out, std::ostream& err);

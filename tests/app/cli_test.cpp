@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include <algorithm>
 
@@ -17,6 +19,8 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+
+#include "support/smtp_listener.hpp"
 
 namespace {
 
@@ -51,11 +55,31 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir_); }
     std::string db() const { return "sqlite:" + (dir_ / "safeboard.db").string(); }
+    // A file in the test's directory, and its path.
+    std::string file(const std::string& name, const std::string& text) const {
+        std::ofstream(dir_ / name, std::ios::binary) << text;
+        return (dir_ / name).string();
+    }
+    std::string read(const std::string& name) const {
+        std::ifstream stream(dir_ / name, std::ios::binary);
+        return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+    }
+    // A database with the demo partnerships, their plans and recommendations.
+    void load_demo() {
+        ASSERT_EQ(run("migrate --db " + db()).exit_code, 0);
+        auto demo = run("demo --db " + db());
+        ASSERT_EQ(demo.exit_code, 0) << demo.output;
+    }
     fs::path dir_;
 };
 
+bool has(const Outcome& outcome, const std::string& text) { return outcome.output.find(text) != std::string::npos; }
+
+// The Southend plan the demo loads, as --plan names it.
+const std::string kPlan = "--partnership southend --plan 'Business Plan 2011–2014'";
+
 TEST_F(Cli, EverySubcommandHasHelp) {
-    for (const char* command : {"serve", "migrate", "check", "version"}) {
+    for (const char* command : {"serve", "migrate", "check", "version", "remind"}) {
         auto outcome = run(std::string(command) + " --help");
         EXPECT_EQ(outcome.exit_code, 0) << command;
         EXPECT_NE(outcome.output.find("Usage"), std::string::npos) << outcome.output;
@@ -197,6 +221,139 @@ TEST_F(Cli, ServeStopsCleanlyOnSigterm) {
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 0);
     EXPECT_NE(log.find("\"stopped\""), std::string::npos) << log;
+}
+
+TEST_F(Cli, ImportsActionsIntoAPlan) {
+    load_demo();
+    auto csv = file("actions.csv", "number,action,timescale,responsibility,status\n"
+                                   "9.90,Audit the reminders,30 April 2012,LSCB Business Manager,not_started\n");
+    auto imported = run("import actions " + csv + " " + kPlan + " --db " + db());
+    EXPECT_EQ(imported.exit_code, 0) << imported.output;
+    EXPECT_EQ(imported.output,
+              "import: 1 rows of actions for southend (Business Plan 2011–2014): 1 created, 0 updated, 0 unchanged\n");
+    auto exported = run("export actions " + kPlan + " --out " + (dir_ / "out.csv").string() + " --db " + db());
+    EXPECT_EQ(exported.exit_code, 0) << exported.output;
+    EXPECT_NE(read("out.csv").find("Audit the reminders"), std::string::npos);
+}
+
+TEST_F(Cli, ABadActionsFileNamesEachLineAndColumnAndChangesNothing) {
+    load_demo();
+    auto csv = file("bad.csv", "number,action,timescale,priorities\n"
+                               "9.90,A good row,June 2012,A\n"
+                               "9.91,A bad row,within a while,Z\n");
+    auto imported = run("import actions " + csv + " " + kPlan + " --db " + db());
+    EXPECT_EQ(imported.exit_code, 1) << imported.output;
+    EXPECT_TRUE(has(imported, csv + " has 2 problem(s); nothing was imported")) << imported.output;
+    EXPECT_TRUE(has(imported, csv + ":3: timescale: ")) << imported.output;
+    EXPECT_TRUE(has(imported, csv + ":3: priorities: ")) << imported.output;
+    auto exported = run("export actions " + kPlan + " --db " + db());
+    EXPECT_EQ(exported.exit_code, 0);
+    EXPECT_FALSE(has(exported, "A good row")) << "the good row was written";
+}
+
+TEST_F(Cli, ImportsRecommendationsAndAgainChangesNothing) {
+    load_demo();
+    auto csv = file("recommendations.csv",
+                    "source,source_reference,number,recommendation,action,target_date,status\n"
+                    "audit,AUD/12/1,1,Audit supervision records,Sample 20 files a quarter,2012-06-30,on_track\n"
+                    "audit,AUD/12/1,2,Report the findings to the board,Table the audit report,2012-09-30,not_started\n");
+    auto first = run("import recommendations " + csv + " --partnership essex --db " + db());
+    EXPECT_EQ(first.exit_code, 0) << first.output;
+    EXPECT_TRUE(has(first, "import: 2 rows of recommendations for essex: ")) << first.output;
+    EXPECT_FALSE(has(first, " 0 created")) << first.output;
+    auto again = run("import recommendations " + csv + " --partnership essex --db " + db());
+    EXPECT_EQ(again.output, "import: 2 rows of recommendations for essex: 0 created, 0 updated, 2 unchanged\n");
+}
+
+TEST_F(Cli, AnExportImportedAgainChangesNothing) {
+    load_demo();
+    auto actions = run("export actions " + kPlan + " --out " + (dir_ / "actions.csv").string() + " --db " + db());
+    ASSERT_EQ(actions.exit_code, 0) << actions.output;
+    auto rows = lines(read("actions.csv"));
+    ASSERT_GT(rows, 10u);
+    auto back = run("import actions " + (dir_ / "actions.csv").string() + " " + kPlan + " --db " + db());
+    EXPECT_EQ(back.exit_code, 0) << back.output;
+    EXPECT_TRUE(has(back, ": 0 created, 0 updated, ")) << back.output;
+
+    auto recommendations = run("export recommendations --partnership essex --out " +
+                               (dir_ / "recommendations.csv").string() + " --db " + db());
+    ASSERT_EQ(recommendations.exit_code, 0) << recommendations.output;
+    auto again = run("import recommendations " + (dir_ / "recommendations.csv").string() + " --partnership essex --db " + db());
+    EXPECT_EQ(again.exit_code, 0) << again.output;
+    EXPECT_TRUE(has(again, ": 0 created, 0 updated, ")) << again.output;
+}
+
+TEST_F(Cli, ExportsActionsAsXlsx) {
+    load_demo();
+    auto exported = run("export actions " + kPlan + " --format xlsx --out " + (dir_ / "actions.xlsx").string() +
+                        " --db " + db());
+    EXPECT_EQ(exported.exit_code, 0) << exported.output;
+    EXPECT_EQ(read("actions.xlsx").substr(0, 2), "PK");
+    auto bad = run("export recommendations --partnership essex --format pdf --db " + db());
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_TRUE(has(bad, "--format must be csv or xlsx")) << bad.output;
+}
+
+TEST_F(Cli, PlanMustNameAPlanOfThePartnershipAndOnlyForActions) {
+    load_demo();
+    auto csv = file("actions.csv", "number,action\n9.90,Something\n");
+    struct Case {
+        std::string arguments;
+        std::string expected;
+    };
+    for (const auto& c :
+         {Case{"import actions " + csv + " --partnership southend", "actions need --plan"},
+          Case{"export actions --partnership southend", "actions need --plan"},
+          Case{"import organisations " + csv + " " + kPlan, "--plan is only for actions, not organisations"},
+          Case{"export recommendations " + kPlan, "--plan is only for actions, not recommendations"},
+          Case{"import actions " + csv + " --partnership southend --plan 9999", "there is no plan \"9999\" in southend"},
+          Case{"import actions " + csv + " --partnership essex --plan 'Business Plan 2011–2014'",
+               "there is no plan \"Business Plan 2011–2014\" in essex"}}) {
+        auto outcome = run(c.arguments + " --db " + db());
+        EXPECT_EQ(outcome.exit_code, 2) << c.arguments << ": " << outcome.output;
+        EXPECT_EQ(lines(outcome.output), 1u) << outcome.output;
+        EXPECT_TRUE(has(outcome, c.expected)) << c.arguments << ": " << outcome.output;
+    }
+}
+
+TEST_F(Cli, RemindRecordsADaysRemindersOnce) {
+    load_demo();
+    auto first = run("remind --on 2012-04-20 --db " + db());
+    EXPECT_EQ(first.exit_code, 0) << first.output;
+    EXPECT_TRUE(first.output.starts_with("remind: ")) << first.output;
+    EXPECT_TRUE(has(first, " on 2012-04-20 (")) << first.output;
+    EXPECT_TRUE(has(first, "mail is not configured, so no e-mails were sent")) << first.output;
+    EXPECT_FALSE(has(first, "(0 new")) << first.output;
+    auto again = run("remind --on 2012-04-20 --db " + db());
+    EXPECT_TRUE(has(again, "(0 new")) << again.output;
+    auto bad = run("remind --on 20/04/2012 --db " + db());
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_TRUE(has(bad, "--on must be a date: YYYY-MM-DD")) << bad.output;
+}
+
+TEST_F(Cli, RemindEmailsWhenMailIsSetAndNamesAFailure) {
+    load_demo();
+    auto people = file("people.csv", "name,email\nChristine Doorly,christine@example.org\n");
+    ASSERT_EQ(run("import people " + people + " --partnership southend --db " + db()).exit_code, 0);
+    auto config = [&](const safeboard::testing::SmtpListener& listener) {
+        return file("mail.toml", "public_url = \"https://safeboard.example.org\"\n[mail]\nhost = \"127.0.0.1\"\nport = " +
+                                     std::to_string(listener.port()) + "\nfrom = \"noreply@example.org\"\n");
+    };
+    {
+        safeboard::testing::SmtpListener refusing({.reject_recipients = {"christine@example.org"}});
+        auto failed = run("remind --on 2012-04-20 --config " + config(refusing) + " --db " + db());
+        EXPECT_EQ(failed.exit_code, 1) << failed.output;
+        EXPECT_TRUE(has(failed, "0 e-mails sent")) << failed.output;
+        EXPECT_TRUE(has(failed, "safeboard: e-mail to Christine Doorly (person ")) << failed.output;
+        EXPECT_TRUE(has(failed, "550")) << failed.output;
+    }
+    safeboard::testing::SmtpListener listener;
+    auto sent = run("remind --on 2012-04-20 --config " + config(listener) + " --db " + db());
+    EXPECT_EQ(sent.exit_code, 0) << sent.output;
+    EXPECT_TRUE(has(sent, "; 1 e-mails sent")) << sent.output;
+    ASSERT_EQ(listener.messages().size(), 1u);
+    EXPECT_EQ(listener.messages()[0].to, std::vector<std::string>{"christine@example.org"});
+    EXPECT_NE(listener.messages()[0].data.find("https://safeboard.example.org/actions/"), std::string::npos);
 }
 
 }  // namespace

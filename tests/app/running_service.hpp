@@ -27,7 +27,7 @@ protected:
             db::migrate(*lease, all_migrations());
             seed(*lease);
         }
-        service_ = make_service(pool_.get(), settings_);
+        service_ = make_service(pool_.get(), settings_, dir_ / "files");
         http::ServerOptions options;
         options.workers = 2;
         server_ = std::make_unique<safeboard::testing::TestServer>(service_->router, options, pool_.get(),

@@ -85,7 +85,10 @@ ImportReport import_recommendations(db::Connection& db, std::int64_t partnership
                            auto action = f.find("action");
                            if (!saved || action == f.end() || action->second.empty()) return saved;
                            auto recommendation = *find_recommendation(db, saved->id);
-                           auto with_action = save_recommendation_action(db, recommendation, f,
+                           // "number" in a row is the recommendation's; its actions are numbered in turn.
+                           auto action_part = f;
+                           action_part.erase("number");
+                           auto with_action = save_recommendation_action(db, recommendation, action_part,
                                                                          {Target::Mode::by_key, 0}, reach, actor);
                            if (!with_action) return with_action;
                            if (saved->saved == Saved::unchanged) saved->saved = with_action->saved;

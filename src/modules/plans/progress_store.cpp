@@ -106,6 +106,19 @@ std::optional<Update> find_update(db::Connection& db, std::int64_t id) {
     return one.front();
 }
 
+std::map<std::int64_t, Update> latest_updates(db::Connection& db, const std::vector<std::int64_t>& action_ids) {
+    std::map<std::int64_t, Update> latest;
+    if (action_ids.empty()) return latest;
+    std::vector<db::Value> params;
+    auto sql = std::string(update_select) + "WHERE action_id IN (" + bind_list(params, action_ids) +
+               ") ORDER BY action_id, written_on DESC, id DESC";
+    for (const auto& row : db.query(sql, params).rows) {
+        auto update = update_from(row);
+        latest.try_emplace(update.action_id, std::move(update));
+    }
+    return latest;
+}
+
 std::optional<Evidence> find_evidence(db::Connection& db, std::int64_t action_id, std::int64_t evidence_id) {
     auto result = db.query("SELECT e.id, e.url, e.file_sha256, e.filename, e.content_type, e.size FROM update_evidence e "
                            "JOIN action_updates u ON u.id = e.update_id WHERE e.id = $1 AND u.action_id = $2",

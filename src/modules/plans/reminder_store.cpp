@@ -26,17 +26,24 @@ std::vector<Reminder> reminders(db::Connection& db, const std::string& sql, cons
 
 }  // namespace
 
+// ON CONFLICT rather than a look first: two runs at once on PostgreSQL would
+// both find nothing and the second insert would fail.
 bool record_reminder(db::Connection& db, const Reminder& r) {
-    auto existing = db.query("SELECT 1 FROM reminders WHERE run_on = $1 AND person_id = $2 AND action_id = $3",
-                             {r.run_on, r.person_id, r.action_id});
-    if (!existing.empty()) return false;
-    db.query("INSERT INTO reminders (run_on, person_id, action_id, kind, due_on) VALUES ($1, $2, $3, $4, $5)",
-             {r.run_on, r.person_id, r.action_id, r.kind, r.due_on});
-    return true;
+    auto inserted = db.query("INSERT INTO reminders (run_on, person_id, action_id, kind, due_on) "
+                             "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (run_on, person_id, action_id) DO NOTHING "
+                             "RETURNING id",
+                             {r.run_on, r.person_id, r.action_id, r.kind, r.due_on});
+    return !inserted.empty();
 }
 
-void mark_emailed(db::Connection& db, std::int64_t reminder_id, const std::string& at) {
-    db.query("UPDATE reminders SET emailed_at = $2 WHERE id = $1", {reminder_id, at});
+bool mark_emailed(db::Connection& db, std::int64_t reminder_id, const std::string& at) {
+    auto marked = db.query("UPDATE reminders SET emailed_at = $2 WHERE id = $1 AND emailed_at IS NULL RETURNING id",
+                           {reminder_id, at});
+    return !marked.empty();
+}
+
+void clear_emailed(db::Connection& db, std::int64_t reminder_id, const std::string& at) {
+    db.query("UPDATE reminders SET emailed_at = NULL WHERE id = $1 AND emailed_at = $2", {reminder_id, at});
 }
 
 std::vector<Reminder> reminders_on(db::Connection& db, const std::string& run_on) {
@@ -44,14 +51,15 @@ std::vector<Reminder> reminders_on(db::Connection& db, const std::string& run_on
                      {run_on});
 }
 
+// The latest run of all, not each person's latest: someone whose actions were
+// all finished since must not go on seeing an old run's list.
 std::vector<Reminder> latest_reminders_for(db::Connection& db, const std::vector<std::int64_t>& person_ids) {
     if (person_ids.empty()) return {};
     std::vector<db::Value> params;
     auto people = bind_list(params, person_ids);
     return reminders(db,
                      std::string(reminder_select) + "WHERE r.person_id IN (" + people +
-                         ") AND r.run_on = (SELECT MAX(run_on) FROM reminders WHERE person_id IN (" + people +
-                         ")) ORDER BY r.due_on, r.id",
+                         ") AND r.run_on = (SELECT MAX(run_on) FROM reminders) ORDER BY r.due_on, r.id",
                      params);
 }
 

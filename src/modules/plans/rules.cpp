@@ -420,7 +420,17 @@ Result<SaveResult> save_recommendation_action(db::Connection& db, const Recommen
         if (same != others.end()) existing = *same;
     }
     if (!existing) {
-        a.number = get(f, "number").empty() ? std::to_string(others.size() + 1) : get(f, "number");
+        auto taken = [&](const std::string& number) {
+            return std::any_of(others.begin(), others.end(), [&](const Action& o) { return o.number == number; });
+        };
+        a.number = get(f, "number");
+        for (auto next = others.size() + 1; a.number.empty() || (get(f, "number").empty() && taken(a.number)); ++next) {
+            a.number = std::to_string(next);
+        }
+        if (taken(a.number)) {
+            return rejected({{"number", "Recommendation " + shown(recommendation.number) +
+                                            " already has an action numbered " + shown(a.number)}});
+        }
         return outcome(create_action(db, a, actor), false, true);
     }
     a.id = existing->id;

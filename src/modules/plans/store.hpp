@@ -3,6 +3,7 @@
 // Writers record what changed in the audit log inside the caller's write
 // transaction; they expect input that rules.hpp has already checked.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +95,9 @@ std::int64_t add_update(db::Connection& db, const Update& update, const audit::A
 // Newest first.
 std::vector<Update> updates_of(db::Connection& db, std::int64_t action_id);
 std::optional<Update> find_update(db::Connection& db, std::int64_t id);
+// The latest update of each of these actions that has one (by date, then
+// the later recorded), without its evidence: what a progress report shows.
+std::map<std::int64_t, Update> latest_updates(db::Connection& db, const std::vector<std::int64_t>& action_ids);
 // The evidence row that holds this stored file for this action (downloads check it).
 std::optional<Evidence> find_evidence(db::Connection& db, std::int64_t action_id, std::int64_t evidence_id);
 
@@ -131,12 +135,18 @@ struct Reminder {
     std::optional<std::string> emailed_at;
 };
 // Records the reminder unless the person already has one for the action that
-// day; true when recorded.
+// day; true when recorded. Safe when two runs record the same day at once.
 bool record_reminder(db::Connection& db, const Reminder& reminder);
-void mark_emailed(db::Connection& db, std::int64_t reminder_id, const std::string& at);
+// Marks the reminder e-mailed at `at` unless it already is; true when this
+// call marked it. A run marks before it sends, so that two runs at once
+// (two servers, or the daily job and `safeboard remind`) never both send it.
+bool mark_emailed(db::Connection& db, std::int64_t reminder_id, const std::string& at);
+// Undoes mark_emailed(at) when the e-mail could not be sent, so a later run sends it.
+void clear_emailed(db::Connection& db, std::int64_t reminder_id, const std::string& at);
 // The reminders of a run, by person then due date.
 std::vector<Reminder> reminders_on(db::Connection& db, const std::string& run_on);
-// The latest run's reminders for these people (a user's in-app list).
+// These people's reminders from the latest run (a user's in-app list): empty
+// when that run found nothing for them, whatever earlier runs said.
 std::vector<Reminder> latest_reminders_for(db::Connection& db, const std::vector<std::int64_t>& person_ids);
 // The people a reminder about the action goes to: people named responsible,
 // its leads, and the current chair and vice-chair of each body named

@@ -9,8 +9,7 @@
 #include "modules/register/policy.hpp"
 #include "platform/core/time.hpp"
 #include "platform/http/problem.hpp"
-#include "platform/tabular/csv.hpp"
-#include "platform/tabular/xlsx.hpp"
+#include "platform/web/downloads.hpp"
 
 namespace safeboard::register_::pages {
 
@@ -131,18 +130,7 @@ http::Response download(const Pages&, const http::Request& request, http::Contex
     if (!kind || (format != "csv" && format != "xlsx")) return missing(request, "download");
     auto sheet = export_sheet(context.db(), *kind, partnership->id);
     auto name = partnership->code + "-" + std::string(to_string(*kind)) + "." + format;
-    http::Response response;
-    if (format == "csv") {
-        response = http::Response::text(tabular::write_csv(sheet.header, sheet.rows));
-        response.content_type = "text/csv; charset=utf-8";
-    } else {
-        auto workbook = tabular::write_xlsx({{kind_label(*kind), sheet.header, sheet.rows}});
-        if (!workbook) return http::problem(workbook.error(), request);
-        response = http::Response::text(std::move(*workbook));
-        response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    }
-    response.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    return response;
+    return web::sheet_download(format, name, {kind_label(*kind), sheet.header, sheet.rows}, request);
 }
 
 }  // namespace

@@ -70,26 +70,6 @@ data export_links(std::int64_t partnership_id, const std::vector<ImportKind>& ki
 
 // ---- what forms offer --------------------------------------------------------------------
 
-std::vector<Partnership> partnerships_in(db::Connection& db, const access::ScopeFilter& reach) {
-    constexpr int batch = 500;
-    std::vector<Partnership> all;
-    std::optional<std::int64_t> after;
-    for (;;) {
-        auto rows = list_partnerships(db, batch, after, reach);
-        all.insert(all.end(), rows.begin(), rows.end());
-        if (rows.size() < static_cast<std::size_t>(batch)) return all;
-        after = rows.back().id;
-    }
-}
-
-data partnership_filter(db::Connection& db, const access::ScopeFilter& reach, std::optional<std::int64_t> chosen) {
-    std::vector<Choice> choices{{"", "All partnerships", {}}};
-    for (const auto& partnership : partnerships_in(db, reach)) {
-        choices.push_back({std::to_string(partnership.id), partnership.name, {}});
-    }
-    return choice_field("partnership", "Partnership", choices, {chosen ? std::to_string(*chosen) : std::string()}, {});
-}
-
 std::optional<Partnership> partnership_in(db::Connection& db, const access::ScopeFilter& reach,
                                           std::optional<std::int64_t> id) {
     if (!id || !reach.allows(*id)) return std::nullopt;

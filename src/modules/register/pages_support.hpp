@@ -16,6 +16,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "modules/register/choices.hpp"
 #include "modules/register/import.hpp"
 #include "modules/register/model.hpp"
 #include "modules/register/rules.hpp"
@@ -113,9 +114,6 @@ data export_links(std::int64_t partnership_id, const std::vector<ImportKind>& ki
 
 // ---- what forms offer --------------------------------------------------------------------
 
-std::vector<Partnership> partnerships_in(db::Connection& db, const access::ScopeFilter& reach);
-// The partnership filter of a list: "All partnerships", then those the user can see.
-data partnership_filter(db::Connection& db, const access::ScopeFilter& reach, std::optional<std::int64_t> chosen);
 std::optional<Partnership> partnership_in(db::Connection& db, const access::ScopeFilter& reach,
                                           std::optional<std::int64_t> id);
 // The most records a select list on a form offers (a longer list is no use to

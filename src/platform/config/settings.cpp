@@ -7,7 +7,9 @@
 
 #include <toml++/toml.h>
 
+#include "platform/core/text.hpp"
 #include "platform/db/database.hpp"
+#include "platform/mail/address.hpp"
 
 namespace safeboard::config {
 
@@ -74,6 +76,51 @@ Status read_milliseconds(const toml::table& table, const char* key, const std::s
     return {};
 }
 
+Status read_mail(const toml::table& root, const std::string& origin, mail::SmtpSettings& mail) {
+    const toml::table* table = root["mail"].as_table();
+    if (!table) return root.contains("mail") ? bad(origin + ": mail must be a table") : Status{};
+    std::string where = origin + " [mail]";
+    Status s;
+    if (s = reject_unknown(*table, {"host", "port", "from", "starttls", "username", "password"}, where); !s) return s;
+    if (s = read_string(*table, "host", where, mail.host); !s) return s;
+    if (s = read_integer(*table, "port", where, mail.port, 1, 65535); !s) return s;
+    if (s = read_string(*table, "from", where, mail.from); !s) return s;
+    if (s = read_bool(*table, "starttls", where, mail.starttls); !s) return s;
+    if (s = read_string(*table, "username", where, mail.username); !s) return s;
+    return read_string(*table, "password", where, mail.password);
+}
+
+Status read_reminders(const toml::table& root, const std::string& origin, Settings& settings) {
+    const toml::table* table = root["reminders"].as_table();
+    if (!table) return root.contains("reminders") ? bad(origin + ": reminders must be a table") : Status{};
+    std::string where = origin + " [reminders]";
+    Status s;
+    if (s = reject_unknown(*table, {"time", "enabled"}, where); !s) return s;
+    if (s = read_bool(*table, "enabled", where, settings.reminders_enabled); !s) return s;
+    std::string time;
+    if (s = read_string(*table, "time", where, time); !s) return s;
+    if (!table->contains("time")) return {};
+    auto minute = parse_time_of_day(time);
+    if (!minute) return bad(where + ": time must be HH:MM on a 24-hour clock (UK time), e.g. \"07:00\"");
+    settings.reminders_minute_of_day = *minute;
+    return {};
+}
+
+// Checked once every source is read: the password may come from the environment.
+Status validate_mail(const mail::SmtpSettings& mail) {
+    if (mail.host.empty()) return {};
+    if (has_control_characters(mail.host) || mail.host.find(' ') != std::string::npos)
+        return bad("[mail] host must be a host name or address, without spaces");
+    if (mail.from.empty()) return bad("[mail] from must be set when host is: the address reminders are sent from");
+    if (has_control_characters(mail.from) || !mail::parse_mailbox(mail.from))
+        return bad("[mail] from must be an e-mail address, e.g. \"Safeboard <noreply@example.org>\"");
+    if (!mail.username.empty() && mail.password.empty())
+        return bad("[mail] password (or SAFEBOARD_MAIL_PASSWORD) must be set when username is");
+    if (mail.username.find('\0') != std::string::npos || mail.password.find('\0') != std::string::npos)
+        return bad("[mail] username and password must not contain NUL");
+    return {};
+}
+
 Status validate(const Settings& settings) {
     if (auto url = db::parse_database_url(settings.db); !url) return std::unexpected(url.error());
     if (auto listen = parse_listen(settings.listen); !listen) return std::unexpected(listen.error());
@@ -87,7 +134,7 @@ Status validate(const Settings& settings) {
     if (settings.session_absolute_timeout < settings.session_idle_timeout) {
         return bad("session_absolute_timeout_seconds must not be shorter than session_idle_timeout_seconds");
     }
-    return {};
+    return validate_mail(settings.mail);
 }
 
 }  // namespace
@@ -127,13 +174,15 @@ Status apply_toml(Settings& settings, std::string_view toml_text, const std::str
         const auto& where = e.source().begin;
         return bad(origin + ":" + std::to_string(where.line) + ": " + std::string(e.description()));
     }
-    if (auto s = reject_unknown(root, {"db", "listen", "threads", "log_level", "public_url", "http", "database", "auth"}, origin); !s) return s;
+    if (auto s = reject_unknown(root, {"db", "listen", "threads", "log_level", "public_url", "files_dir", "http", "database",
+                                    "auth", "mail", "reminders"}, origin); !s) return s;
     Status s;
     if (s = read_string(root, "db", origin, settings.db); !s) return s;
     if (s = read_string(root, "listen", origin, settings.listen); !s) return s;
     if (s = read_integer(root, "threads", origin, settings.threads, 1, 256); !s) return s;
     if (s = read_string(root, "log_level", origin, settings.log_level); !s) return s;
     if (s = read_string(root, "public_url", origin, settings.public_url); !s) return s;
+    if (s = read_string(root, "files_dir", origin, settings.files_dir); !s) return s;
     if (const toml::table* auth = root["auth"].as_table()) {
         std::string where = origin + " [auth]";
         if (s = reject_unknown(*auth, {"session_idle_timeout_seconds", "session_absolute_timeout_seconds"}, where); !s) return s;
@@ -165,7 +214,8 @@ Status apply_toml(Settings& settings, std::string_view toml_text, const std::str
     } else if (root.contains("database")) {
         return bad(origin + ": database must be a table");
     }
-    return {};
+    if (s = read_mail(root, origin, settings.mail); !s) return s;
+    return read_reminders(root, origin, settings);
 }
 
 Environment process_environment() {
@@ -188,11 +238,36 @@ Result<Settings> load(const Overrides& overrides, const Environment& environment
     }
     if (auto db = environment("SAFEBOARD_DB")) settings.db = *db;
     if (auto listen = environment("SAFEBOARD_LISTEN")) settings.listen = *listen;
+    if (auto password = environment("SAFEBOARD_MAIL_PASSWORD")) settings.mail.password = *password;
     if (overrides.db) settings.db = *overrides.db;
     if (overrides.listen) settings.listen = *overrides.listen;
     if (overrides.threads) settings.threads = *overrides.threads;
     if (auto s = validate(settings); !s) return std::unexpected(s.error());
     return settings;
+}
+
+std::optional<mail::SmtpSettings> smtp_settings(const Settings& settings) {
+    if (settings.mail.host.empty()) return std::nullopt;
+    return settings.mail;
+}
+
+std::optional<int> parse_time_of_day(std::string_view text) {
+    auto digit = [&](std::size_t at) { return text[at] >= '0' && text[at] <= '9'; };
+    if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
+    int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    if (hours > 23 || minutes > 59) return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+std::filesystem::path files_dir(const Settings& settings) {
+    if (!settings.files_dir.empty()) return settings.files_dir;
+    constexpr std::string_view sqlite = "sqlite:";
+    if (settings.db.starts_with(sqlite)) {
+        auto database = std::filesystem::path(settings.db.substr(sqlite.size()));
+        return database.parent_path() / "files";
+    }
+    return "var/files";
 }
 
 std::string public_url(const Settings& settings) {

@@ -1,15 +1,17 @@
 #pragma once
 // Settings for the safeboard binary. Later sources override earlier ones:
 // built-in defaults < the TOML file (--config) < environment (SAFEBOARD_DB,
-// SAFEBOARD_LISTEN) < command-line flags. Every value is checked here, once,
+// SAFEBOARD_LISTEN, SAFEBOARD_MAIL_PASSWORD) < command-line flags. Every value is checked here, once,
 // and a bad one is reported naming where it came from.
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 
 #include "platform/core/error.hpp"
+#include "platform/mail/mail.hpp"
 
 namespace safeboard::config {
 
@@ -35,10 +37,30 @@ struct Settings {
     // The address people reach Safeboard at (for set-up links, the Origin
     // check and HSTS); empty means http:// + listen.
     std::string public_url;
+    // Where uploaded files (evidence, papers) are kept, outside any web
+    // root; empty means a folder "files" beside the SQLite database, or
+    // var/files with PostgreSQL. Every instance behind a load balancer must
+    // see the same folder.
+    std::string files_dir;
     // [auth]
     std::chrono::seconds session_idle_timeout{30 * 60};
     std::chrono::seconds session_absolute_timeout{12 * 60 * 60};
+    // [mail]: SMTP for the reminders; none is sent while host is empty. The
+    // password may come from SAFEBOARD_MAIL_PASSWORD instead of the file.
+    mail::SmtpSettings mail;
+    // [reminders]: the daily run inside serve, at this time of day, UK time.
+    bool reminders_enabled = true;
+    int reminders_minute_of_day = 7 * 60;  // time = "07:00"
 };
+
+// The SMTP settings when mail is configured ([mail] host is set), else nullopt.
+std::optional<mail::SmtpSettings> smtp_settings(const Settings& settings);
+
+// "07:00" as 420 minutes after midnight; nullopt unless HH:MM on a 24-hour clock.
+std::optional<int> parse_time_of_day(std::string_view text);
+
+// files_dir, or its default for the database.
+std::filesystem::path files_dir(const Settings& settings);
 
 // public_url, or the listen address as an http:// URL.
 std::string public_url(const Settings& settings);

@@ -65,6 +65,9 @@ struct Route {
     Execution execution = Execution::worker;
     RouteDoc doc;
     Access access;
+    // The largest body this route takes when that is more than the server's
+    // limit (a form with files); 0: the server's limit.
+    std::size_t body_limit = 0;
 };
 
 struct Match {

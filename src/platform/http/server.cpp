@@ -114,6 +114,9 @@ struct Server::Impl {
     asio::awaitable<void> reply(beast::tcp_stream& stream, Response& response, const Request& request,
                                 unsigned version, bool keep_alive, bool head,
                                 std::chrono::steady_clock::time_point start, const std::string& route_label);
+    // The route's larger body limit, for a request to a route that takes
+    // files; the server's otherwise.
+    std::size_t body_limit_for(const bhttp::request<bhttp::string_body>& header) const;
     void begin_shutdown();
     std::uint64_t track(const asio::any_io_executor& executor, std::shared_ptr<Connection> c);
     void forget(std::uint64_t id);
@@ -258,12 +261,15 @@ asio::awaitable<void> Server::Impl::serve_connection(beast::tcp_stream& stream, 
         state.busy = false;
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-        parser.body_limit(options.body_limit);
+        std::size_t limit = options.body_limit;
+        parser.body_limit(limit);
         stream.expires_after(options.idle_timeout);
         auto [ec, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
         state.busy = true;
         auto start = std::chrono::steady_clock::now();
         if (!ec && !parser.is_done()) {
+            limit = body_limit_for(parser.get());
+            parser.body_limit(limit);
             stream.expires_after(options.read_timeout);
             auto body_read = co_await bhttp::async_read(stream, buffer, parser, tuple_awaitable);
             ec = std::get<0>(body_read);
@@ -282,7 +288,7 @@ asio::awaitable<void> Server::Impl::serve_connection(beast::tcp_stream& stream, 
             bare.path = "/";
             std::string detail = status == 431 ? "The request headers are too large"
                                  : status == 413 ? "The request body is larger than " +
-                                                       std::to_string(options.body_limit) + " bytes"
+                                                       std::to_string(limit) + " bytes"
                                                  : "The request could not be read: " + ec.message();
             Response failure = problem(status, detail, bare);
             co_await reply(stream, failure, bare, 11, false, false, start, "unmatched");
@@ -299,6 +305,15 @@ asio::awaitable<void> Server::Impl::serve_connection(beast::tcp_stream& stream, 
         co_await reply(stream, response, request, version, keep_alive && !stopping, head, start, route_label);
         if (!keep_alive) co_return;
     }
+}
+
+std::size_t Server::Impl::body_limit_for(const bhttp::request<bhttp::string_body>& header) const {
+    auto method = parse_method(std::string(header.method_string()));
+    std::string_view target = header.target();
+    if (!method) return options.body_limit;
+    Match match = router.match(*method, target.substr(0, target.find('?')));
+    if (match.kind != Match::Kind::found) return options.body_limit;
+    return std::max(options.body_limit, match.route->body_limit);
 }
 
 asio::awaitable<Response> Server::Impl::handle(Request& request, const std::string& method_text,

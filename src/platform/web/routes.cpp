@@ -59,6 +59,7 @@ data layout_globals(const Assets& assets) {
     data urls;
     urls.set("stylesheet", assets.url("govuk-frontend.min.css"));
     urls.set("script", assets.url("safeboard/init.mjs"));
+    urls.set("own_stylesheet", assets.url("safeboard/safeboard.css"));
     urls.set("favicon_ico", assets.url("images/favicon.ico"));
     urls.set("favicon_svg", assets.url("images/favicon.svg"));
     urls.set("mask_icon", assets.url("images/govuk-icon-mask.svg"));

@@ -178,6 +178,25 @@ TEST_P(PlansStore, TheEscbRecommendationsKeepTheirSourceOwnerAndAcceptance) {
     EXPECT_TRUE(std::all_of(owned.begin(), owned.end(), [&](const Recommendation& r) { return r.owner == second.owner; }));
 }
 
+TEST_P(PlansStore, RowsRepeatingARecommendationAddItsActionsInTurn) {
+    auto report = import_recommendations(*db_, essex_,
+                                         "source,source_reference,number,recommendation,action,status\n"
+                                         "audit,Audit 2012/1,4,Strengthen core groups,Train core group chairs,on_track\n"
+                                         "audit,Audit 2012/1,4,,Audit core group minutes,at_risk\n",
+                                         {true, {}}, actor_);
+    ASSERT_TRUE(report.ok()) << report.problems.front().column << ": " << report.problems.front().message;
+    auto recommendation = *find_recommendation_numbered(*db_, essex_, "Audit 2012/1", "4");
+    ActionQuery query;
+    query.reach.everything = true;
+    query.recommendation = recommendation.id;
+    auto actions = all_actions(*db_, query);
+    ASSERT_EQ(actions.size(), 2u);
+    EXPECT_EQ(actions[0].number, "1");
+    EXPECT_EQ(actions[0].title, "Train core group chairs");
+    EXPECT_EQ(actions[1].number, "2");
+    EXPECT_EQ(recommendation.status, Status::at_risk);
+}
+
 TEST_P(PlansStore, ARecommendationsStatusRollsUpFromItsActions) {
     auto recommendation = *find_recommendation_numbered(*db_, essex_, "Safeguarding Children Review", "12");
     EXPECT_EQ(recommendation.status, Status::not_started);

@@ -15,11 +15,11 @@ TEST(OpenApi, DescribesEveryApiRouteFromTheTable) {
     ApiInfo info;
     info.version = "1.2.3";
     info.schemas["Body"] = boost::json::object{{"type", "object"}};
-    router.add({http::Method::get, "/healthz", nothing(), http::Execution::io, {}});
+    router.add({http::Method::get, "/healthz", nothing(), http::Execution::io, {}, {}});
     router.add({http::Method::get, "/api/v1/bodies", nothing(), http::Execution::worker,
-                {"List bodies", "register", {{"partnership", "Only this partnership", "string", false}}, "Body", true}});
+                {"List bodies", "register", {{"partnership", "Only this partnership", "string", false}}, "Body", true}, {}});
     router.add({http::Method::get, "/api/v1/bodies/{id}", nothing(), http::Execution::worker,
-                {"One body", "register", {}, "Body", false}});
+                {"One body", "register", {}, "Body", false}, {}});
     add_openapi_route(router, info);
     auto doc = openapi_document(router, info);
     EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
@@ -47,9 +47,9 @@ TEST(OpenApi, DescribesEveryApiRouteFromTheTable) {
 TEST(OpenApi, FlagsRoutesThatCannotBeDescribed) {
     http::Router router;
     ApiInfo info;
-    router.add({http::Method::post, "/api/v1/things", nothing(), http::Execution::worker, {}});
+    router.add({http::Method::post, "/api/v1/things", nothing(), http::Execution::worker, {}, {}});
     router.add({http::Method::get, "/api/v1/things", nothing(), http::Execution::worker,
-                {"Things", "", {}, "Thing", true}});
+                {"Things", "", {}, "Thing", true}, {}});
     auto missing = undescribed_routes(router, info);
     ASSERT_EQ(missing.size(), 2u);
     EXPECT_EQ(missing[0], "POST /api/v1/things: no summary");

@@ -125,5 +125,113 @@ TEST(Settings, BadDatabaseUrlOrListenAddressIsRefused) {
     EXPECT_NE(bad_listen.error().message.find("nowhere"), std::string::npos);
 }
 
+TEST(Settings, ReadsTheMailAndRemindersTables) {
+    auto file = write_temp("mail.toml",
+                           "[mail]\nhost = \"smtp.example.org\"\nport = 587\nfrom = \"Safeboard <noreply@example.org>\"\n"
+                           "starttls = true\nusername = \"safeboard\"\npassword = \"from-file\"\n"
+                           "[reminders]\ntime = \"06:30\"\nenabled = false\n");
+    Overrides overrides;
+    overrides.config_file = file;
+    auto settings = load(overrides, fake_environment({}));
+    std::filesystem::remove(file);
+    ASSERT_TRUE(settings) << settings.error().message;
+    auto smtp = smtp_settings(*settings);
+    ASSERT_TRUE(smtp);
+    EXPECT_EQ(smtp->host, "smtp.example.org");
+    EXPECT_EQ(smtp->port, 587);
+    EXPECT_EQ(smtp->from, "Safeboard <noreply@example.org>");
+    EXPECT_TRUE(smtp->starttls);
+    EXPECT_EQ(smtp->username, "safeboard");
+    EXPECT_EQ(smtp->password, "from-file");
+    EXPECT_FALSE(settings->reminders_enabled);
+    EXPECT_EQ(settings->reminders_minute_of_day, 6 * 60 + 30);
+}
+
+TEST(Settings, WithoutAMailHostNoMailIsSentAndRemindersRunAtSeven) {
+    auto settings = load({}, fake_environment({}));
+    ASSERT_TRUE(settings);
+    EXPECT_FALSE(smtp_settings(*settings));
+    EXPECT_TRUE(settings->reminders_enabled);
+    EXPECT_EQ(settings->reminders_minute_of_day, 7 * 60);
+}
+
+TEST(Settings, TheMailPasswordMayComeFromTheEnvironment) {
+    auto file = write_temp("mail-user.toml", "[mail]\nhost = \"smtp.example.org\"\nfrom = \"noreply@example.org\"\n"
+                                             "starttls = true\nusername = \"safeboard\"\n");
+    Overrides overrides;
+    overrides.config_file = file;
+    auto missing = load(overrides, fake_environment({}));
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().message, "[mail] password (or SAFEBOARD_MAIL_PASSWORD) must be set when username is");
+    auto from_env = load(overrides, fake_environment({{"SAFEBOARD_MAIL_PASSWORD", "s3cret"}}));
+    std::filesystem::remove(file);
+    ASSERT_TRUE(from_env) << from_env.error().message;
+    EXPECT_EQ(smtp_settings(*from_env)->password, "s3cret");
+}
+
+TEST(Settings, NamesTheProblemInTheMailAndRemindersTables) {
+    struct Case {
+        const char* text;
+        const char* expected;
+    };
+    for (const Case& c : {Case{"[mail]\nport = 0\n", "bad.toml [mail]: port must be a whole number from 1 to 65535"},
+                          Case{"[mail]\nport = 70000\n", "port must be a whole number from 1 to 65535"},
+                          Case{"[mail]\nstarttls = \"yes\"\n", "bad.toml [mail]: starttls must be true or false"},
+                          Case{"[mail]\nhost = 25\n", "host must be a string"},
+                          Case{"[mail]\nserver = \"x\"\n", "bad.toml [mail]: unknown setting 'server'"},
+                          Case{"mail = \"smtp.example.org\"\n", "mail must be a table"},
+                          Case{"[reminders]\ntime = \"7am\"\n", "bad.toml [reminders]: time must be HH:MM"},
+                          Case{"[reminders]\ntime = \"24:00\"\n", "time must be HH:MM"},
+                          Case{"[reminders]\ntime = 7\n", "time must be a string"},
+                          Case{"[reminders]\nenabled = 1\n", "bad.toml [reminders]: enabled must be true or false"},
+                          Case{"[reminders]\nat = \"07:00\"\n", "unknown setting 'at'"}}) {
+        Settings settings;
+        auto status = apply_toml(settings, c.text, "bad.toml");
+        ASSERT_FALSE(status) << c.text;
+        EXPECT_NE(status.error().message.find(c.expected), std::string::npos)
+            << c.text << " gave: " << status.error().message;
+    }
+}
+
+TEST(Settings, AMailHostNeedsAProperSender) {
+    struct Case {
+        const char* text;
+        const char* expected;
+    };
+    for (const Case& c : {Case{"[mail]\nhost = \"smtp.example.org\"\n", "[mail] from must be set when host is"},
+                          Case{"[mail]\nhost = \"smtp.example.org\"\nfrom = \"Safeboard\"\n",
+                               "[mail] from must be an e-mail address"},
+                          Case{"[mail]\nhost = \"smtp example\"\nfrom = \"noreply@example.org\"\n",
+                               "[mail] host must be a host name or address"}}) {
+        auto file = write_temp("sender.toml", c.text);
+        Overrides overrides;
+        overrides.config_file = file;
+        auto result = load(overrides, fake_environment({}));
+        std::filesystem::remove(file);
+        ASSERT_FALSE(result) << c.text;
+        EXPECT_NE(result.error().message.find(c.expected), std::string::npos) << c.text << " gave: " << result.error().message;
+    }
+}
+
+TEST(Settings, ReadsATimeOfDay) {
+    EXPECT_EQ(parse_time_of_day("00:00"), 0);
+    EXPECT_EQ(parse_time_of_day("07:00"), 420);
+    EXPECT_EQ(parse_time_of_day("23:59"), 23 * 60 + 59);
+    for (const char* bad : {"7:00", "07:60", "24:00", "0700", "07:00 ", "", "ab:cd"}) {
+        EXPECT_EQ(parse_time_of_day(bad), std::nullopt) << bad;
+    }
+}
+
+TEST(Settings, UploadedFilesLiveBesideTheSqliteDatabaseUnlessNamed) {
+    Settings settings;
+    EXPECT_EQ(files_dir(settings), std::filesystem::path("var/files"));
+    settings.db = "sqlite:/srv/safeboard/board.db";
+    EXPECT_EQ(files_dir(settings), std::filesystem::path("/srv/safeboard/files"));
+    settings.db = "postgresql://safeboard@db.internal/safeboard";
+    EXPECT_EQ(files_dir(settings), std::filesystem::path("var/files"));
+    ASSERT_TRUE(apply_toml(settings, "files_dir = \"/srv/shared/safeboard-files\"\n", "test.toml"));
+    EXPECT_EQ(files_dir(settings), std::filesystem::path("/srv/shared/safeboard-files"));
+}
+
 }  // namespace
 }  // namespace safeboard::config

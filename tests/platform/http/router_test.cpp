@@ -11,13 +11,13 @@ Handler answer(std::string text) {
 
 Router sample_router() {
     Router router;
-    router.add({Method::get, "/", answer("root"), Execution::io, {}});
-    router.add({Method::get, "/api/v1/bodies", answer("list"), Execution::io, {}});
-    router.add({Method::post, "/api/v1/bodies", answer("create"), Execution::io, {}});
-    router.add({Method::get, "/api/v1/bodies/{id}", answer("one"), Execution::io, {}});
-    router.add({Method::get, "/api/v1/bodies/{id}/members", answer("members"), Execution::io, {}});
-    router.add({Method::get, "/api/v1/bodies/vacancies", answer("vacancies"), Execution::io, {}});
-    router.add({Method::get, "/assets/{path*}", answer("asset"), Execution::io, {}});
+    router.add({Method::get, "/", answer("root"), Execution::io, {}, {}});
+    router.add({Method::get, "/api/v1/bodies", answer("list"), Execution::io, {}, {}});
+    router.add({Method::post, "/api/v1/bodies", answer("create"), Execution::io, {}, {}});
+    router.add({Method::get, "/api/v1/bodies/{id}", answer("one"), Execution::io, {}, {}});
+    router.add({Method::get, "/api/v1/bodies/{id}/members", answer("members"), Execution::io, {}, {}});
+    router.add({Method::get, "/api/v1/bodies/vacancies", answer("vacancies"), Execution::io, {}, {}});
+    router.add({Method::get, "/assets/{path*}", answer("asset"), Execution::io, {}, {}});
     return router;
 }
 
@@ -82,12 +82,12 @@ TEST(Router, HeadFallsBackToGet) {
 
 TEST(Router, RejectsDuplicateAndMalformedRoutes) {
     Router router = sample_router();
-    EXPECT_THROW(router.add({Method::get, "/api/v1/bodies", answer("again"), Execution::io, {}}), std::invalid_argument);
-    EXPECT_THROW(router.add({Method::get, "api/v1/x", answer("x"), Execution::io, {}}), std::invalid_argument);
-    EXPECT_THROW(router.add({Method::get, "/a//b", answer("x"), Execution::io, {}}), std::invalid_argument);
-    EXPECT_THROW(router.add({Method::get, "/a/{x", answer("x"), Execution::io, {}}), std::invalid_argument);
-    EXPECT_THROW(router.add({Method::get, "/files/{rest*}/more", answer("x"), Execution::io, {}}), std::invalid_argument);
-    EXPECT_THROW(router.add({Method::get, "/api/v1/bodies/{name}/x", answer("x"), Execution::io, {}}), std::invalid_argument);
+    EXPECT_THROW(router.add({Method::get, "/api/v1/bodies", answer("again"), Execution::io, {}, {}}), std::invalid_argument);
+    EXPECT_THROW(router.add({Method::get, "api/v1/x", answer("x"), Execution::io, {}, {}}), std::invalid_argument);
+    EXPECT_THROW(router.add({Method::get, "/a//b", answer("x"), Execution::io, {}, {}}), std::invalid_argument);
+    EXPECT_THROW(router.add({Method::get, "/a/{x", answer("x"), Execution::io, {}, {}}), std::invalid_argument);
+    EXPECT_THROW(router.add({Method::get, "/files/{rest*}/more", answer("x"), Execution::io, {}, {}}), std::invalid_argument);
+    EXPECT_THROW(router.add({Method::get, "/api/v1/bodies/{name}/x", answer("x"), Execution::io, {}, {}}), std::invalid_argument);
 }
 
 TEST(Router, ListsRoutesInTheOrderAdded) {
