@@ -11,7 +11,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config make
   libboost1.81-dev libcli11-dev libtomlplusplus-dev libkainjow-mustache-dev
   libsqlite3-dev libpq-dev libsodium-dev liboath-dev libqrencode-dev libcrack2-dev cracklib-runtime
-  libxlsxwriter-dev libminizip-dev libmagic-dev libssl-dev
+  libxlsxwriter-dev libminizip-dev libmagic-dev libssl-dev libical-dev libcairo2-dev libpango1.0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql
 )
@@ -20,7 +20,7 @@ if [[ "$mode" == "--bench" ]]; then
   packages+=(wrk nginx-light curl)
 fi
 if [[ "$mode" == "--test" ]]; then
-  packages+=(chromium)
+  packages+=(chromium poppler-utils)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -13,21 +13,10 @@
 #include <string_view>
 #include <thread>
 
+#include "platform/calendar/uk_time.hpp"
 #include "platform/core/time.hpp"
 
 namespace safeboard::app {
-
-// UK civil time (Europe/London): GMT, and BST (GMT + 1) from 01:00 GMT on the
-// last Sunday of March to 01:00 GMT on the last Sunday of October.
-struct UkTime {
-    std::string date;       // YYYY-MM-DD
-    int minute_of_day = 0;  // 0 .. 1439
-};
-UkTime uk_time(UnixSeconds instant);
-// Today's date in the UK: the default day of `safeboard remind`.
-std::string uk_today(UnixSeconds now);
-// The instant a UK wall-clock time falls on a date (YYYY-MM-DD, assumed valid).
-UnixSeconds uk_instant(std::string_view date, int minute_of_day);
 
 // The day to run for at start-up: today, once the time of day has passed.
 std::optional<std::string> due_at_start(UnixSeconds now, int minute_of_day);

@@ -113,7 +113,7 @@ int export_plans_sheet(const config::Settings& settings, const SheetOptions& opt
 }
 
 int remind(const config::Settings& settings, const std::string& on, std::ostream& out, std::ostream& err) {
-    std::string day = on.empty() ? uk_today(system_now()) : on;
+    std::string day = on.empty() ? calendar::uk_today(system_now()) : on;
     if (!parse_date(day)) return refuse(err, "--on must be a date: YYYY-MM-DD");
     auto smtp = config::smtp_settings(settings);
     return with_database(settings, "remind failed", err, [&](db::Connection& db) {
