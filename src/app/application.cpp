@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include "modules/meetings/module.hpp"
+#include "modules/meetings/pages.hpp"
 #include "modules/plans/module.hpp"
 #include "modules/plans/pages.hpp"
 #include "modules/register/module.hpp"
@@ -21,6 +23,7 @@ db::MigrationSet all_migrations() {
     set.add_module("auth", auth::migrations());
     set.add_module("register", register_::migrations());
     set.add_module("plans", plans::migrations());
+    set.add_module("meetings", meetings::migrations());
     return set;
 }
 
@@ -31,6 +34,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     service->web->templates.add(auth::templates());
     service->web->templates.add(register_::templates());
     service->web->templates.add(plans::page_templates());
+    service->web->templates.add(meetings::page_templates());
     settings.scope_exists = register_::scope_exists;
     service->authenticator = std::make_unique<auth::Authenticator>(std::move(settings));
     service->gate = std::make_unique<auth::AuthGate>(*service->authenticator);
@@ -54,6 +58,8 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     register_::add_pages(router, service->web->templates);
     plans::add_routes(router, service->api);
     plans::add_pages(router, service->web->templates, files_dir);
+    meetings::add_routes(router, service->api);
+    meetings::add_pages(router, service->web->templates, files_dir);
     api::add_openapi_route(router, service->api);
     return service;
 }

@@ -6,6 +6,7 @@
 #include "app/application.hpp"
 #include "app/command_support.hpp"
 #include "app/plans_commands.hpp"
+#include "modules/meetings/module.hpp"
 #include "modules/plans/module.hpp"
 #include "modules/register/module.hpp"
 #include "platform/http/dispatch.hpp"
@@ -86,6 +87,9 @@ int load_demo(const config::Settings& settings, std::ostream& out, std::ostream&
         auto plans = plans::load_demo(connection, command_actor());
         out << "demo: " << plans.plans << " plans with " << plans.actions << " rows of actions, "
             << plans.recommendations << " rows of recommendations\n";
+        auto held = meetings::load_demo(connection, command_actor());
+        out << "demo: " << held.meetings << " meetings with " << held.attendance << " rows of attendance, "
+            << held.forward_plan_items << " rows of forward plans\n";
         return 0;
     });
 }

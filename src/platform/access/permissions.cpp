@@ -10,26 +10,29 @@ namespace {
 
 using P = Permission;
 
-constexpr std::array<Permission, 11> every_permission{
-    P::register_read, P::register_write,    P::people_write,     P::plans_read,
-    P::plans_write,   P::actions_update,    P::users_manage,     P::audit_read,
-    P::metrics_read,  P::case_reviews_read, P::child_deaths_read};
+constexpr std::array<Permission, 13> every_permission{
+    P::register_read,  P::register_write,    P::people_write,     P::plans_read,
+    P::plans_write,    P::actions_update,    P::meetings_read,    P::meetings_write,
+    P::users_manage,   P::audit_read,        P::metrics_read,     P::case_reviews_read,
+    P::child_deaths_read};
 
 // Least privilege: each role gets what its users' work needs and no more.
 // Child death reviews stay with the child death overview panel, even for admins.
-constexpr std::array admin_permissions{P::register_read, P::register_write, P::people_write, P::plans_read,
-                                       P::plans_write,   P::users_manage,   P::audit_read,   P::metrics_read,
-                                       P::case_reviews_read};
+constexpr std::array admin_permissions{P::register_read, P::register_write, P::people_write,  P::plans_read,
+                                       P::plans_write,   P::meetings_read,  P::meetings_write, P::users_manage,
+                                       P::audit_read,    P::metrics_read,   P::case_reviews_read};
 constexpr std::array business_unit_permissions{P::register_read, P::register_write, P::people_write, P::plans_read,
-                                               P::plans_write};
+                                               P::plans_write,   P::meetings_read,  P::meetings_write};
 // An agency lead keeps their own organisation's people up to date, and
 // reports progress on the actions their organisation owns.
-constexpr std::array agency_lead_permissions{P::register_read, P::people_write, P::plans_read, P::actions_update};
+constexpr std::array agency_lead_permissions{P::register_read, P::people_write, P::plans_read, P::actions_update,
+                                             P::meetings_read};
 // A chair or member granted for a body reports progress on that body's actions.
-constexpr std::array body_member_permissions{P::register_read, P::plans_read, P::actions_update};
-constexpr std::array reader_permissions{P::register_read, P::plans_read};
-constexpr std::array review_panel_permissions{P::register_read, P::plans_read, P::case_reviews_read};
-constexpr std::array child_death_panel_permissions{P::register_read, P::plans_read, P::child_deaths_read};
+constexpr std::array body_member_permissions{P::register_read, P::plans_read, P::actions_update, P::meetings_read};
+constexpr std::array reader_permissions{P::register_read, P::plans_read, P::meetings_read};
+constexpr std::array review_panel_permissions{P::register_read, P::plans_read, P::meetings_read, P::case_reviews_read};
+constexpr std::array child_death_panel_permissions{P::register_read, P::plans_read, P::meetings_read,
+                                                   P::child_deaths_read};
 
 }  // namespace
 
@@ -43,6 +46,8 @@ std::string_view to_string(Permission permission) {
     case P::plans_read: return "plans.read";
     case P::plans_write: return "plans.write";
     case P::actions_update: return "actions.update";
+    case P::meetings_read: return "meetings.read";
+    case P::meetings_write: return "meetings.write";
     case P::users_manage: return "users.manage";
     case P::audit_read: return "audit.read";
     case P::metrics_read: return "metrics.read";

@@ -16,6 +16,8 @@ enum class Permission {
     plans_read,         // business plans, actions, progress and the recommendations register
     plans_write,        // all of them, in the partnerships the grant reaches
     actions_update,     // progress on the actions an organisation's or a body's grant owns
+    meetings_read,      // meetings, forward plans, agendas, papers (confidential ones: members only), attendance
+    meetings_write,     // all of them, letters and their responses, in the partnerships the grant reaches
     users_manage,       // accounts, roles, sessions and API tokens of other people
     audit_read,         // the audit log
     metrics_read,       // the service's operational metrics

@@ -1,0 +1,34 @@
+#pragma once
+// Who may see and change meetings. A meeting is in a user's reach when any
+// partnership of its body is within their meetings.read grants (as the
+// register's records are); one outside it answers as a missing one does.
+// Changing meetings, agendas, attendance, papers and letters needs
+// meetings.write over one of the body's partnerships. A confidential paper
+// is seen only by those who may change the meeting and by the body's
+// current members (the register's seats, matched to the user by e-mail).
+#include <cstdint>
+#include <optional>
+
+#include "modules/meetings/model.hpp"
+#include "platform/access/principal.hpp"
+#include "platform/db/database.hpp"
+
+namespace safeboard::meetings {
+
+access::ScopeFilter readable(db::Connection& db, const access::Principal& user);
+access::ScopeFilter writable(const access::Principal& user);
+
+// The body, when any of its partnerships is within `reach`.
+std::optional<register_::Body> body_in(db::Connection& db, const access::ScopeFilter& reach,
+                                       std::optional<std::int64_t> body_id);
+std::optional<register_::Body> readable_body(db::Connection& db, const access::Principal& user,
+                                             std::optional<std::int64_t> body_id);
+std::optional<Meeting> readable_meeting(db::Connection& db, const access::Principal& user,
+                                        std::optional<std::int64_t> id);
+bool may_change(db::Connection& db, const access::Principal& user, const Meeting& meeting);
+// The user holds a seat on the body today (through a person of the register with their e-mail).
+bool sits_on(db::Connection& db, const access::Principal& user, std::int64_t body_id, const std::string& today);
+bool may_see(db::Connection& db, const access::Principal& user, const Meeting& meeting, const Paper& paper,
+             const std::string& today);
+
+}  // namespace safeboard::meetings

@@ -1,0 +1,424 @@
+// The meetings API under /api/v1: a body's meetings and forward plan, a
+// meeting with its agenda and attendance, attendance imported as CSV, the
+// attendance report; and the iCalendar feeds and downloads.
+#include <boost/json.hpp>
+
+#include "modules/meetings/calendar_feed.hpp"
+#include "modules/meetings/import.hpp"
+#include "modules/meetings/module.hpp"
+#include "modules/meetings/policy.hpp"
+#include "modules/meetings/report_query.hpp"
+#include "modules/meetings/rules.hpp"
+#include "modules/meetings/store.hpp"
+#include "modules/meetings/vocabulary.hpp"
+#include "platform/api/json_fields.hpp"
+#include "platform/api/json_values.hpp"
+#include "platform/api/pagination.hpp"
+#include "platform/auth/page.hpp"
+#include "platform/core/fields.hpp"
+#include "platform/core/time.hpp"
+#include "platform/http/problem.hpp"
+
+namespace safeboard::meetings {
+
+namespace json = boost::json;
+using access::Permission;
+using http::Request;
+using http::Response;
+
+namespace {
+
+using api::id_json;
+using api::optional_json;
+
+json::object to_json(const Meeting& m) {
+    return {{"id", std::to_string(m.id)},
+            {"body", std::to_string(m.body_id)},
+            {"body_name", m.body_name},
+            {"title", m.shown_title()},
+            {"starts_at", m.starts_at},
+            {"ends_at", m.ends_at},
+            {"time_zone", "Europe/London"},
+            {"place", m.place},
+            {"online_url", m.online_url},
+            {"notes", m.notes},
+            {"status", code_of(m.status)},
+            {"uid", m.uid},
+            {"sequence", m.sequence}};
+}
+
+json::object to_json(const Attendance& a) {
+    return {{"status", code_of(a.status)},
+            {"person", id_json(a.person_id)},
+            {"person_name", a.person_name},
+            {"organisation", id_json(a.organisation_id)},
+            {"organisation_name", a.organisation_name},
+            {"substitute", a.substitute_name},
+            {"note", a.note}};
+}
+
+json::object to_json(const ExpectedSeat& s) {
+    const auto& m = s.membership;
+    return {{"membership", std::to_string(m.id)},
+            {"seat", m.seat_title},
+            {"person", id_json(m.person_id)},
+            {"person_name", m.person_name},
+            {"organisation", id_json(m.organisation_id)},
+            {"organisation_name", m.organisation_name},
+            {"vacant", !m.vacancy.empty()},
+            {"recorded", s.attendance ? json::value(to_json(*s.attendance)) : json::value(nullptr)}};
+}
+
+json::object to_json(const ForwardPlanItem& i) {
+    return {{"id", std::to_string(i.id)},
+            {"month", i.planned_month},
+            {"kind", code_of(i.kind)},
+            {"title", i.title},
+            {"organisation", id_json(i.organisation_id)},
+            {"organisation_name", i.organisation_name},
+            {"subject_body", id_json(i.subject_body_id)},
+            {"subject_body_name", i.subject_body_name},
+            {"meeting", id_json(i.meeting_id)},
+            {"status", code_of(i.status)},
+            {"carried_from", id_json(i.carried_from_id)},
+            {"notes", i.notes}};
+}
+
+json::object to_json(const AgendaItem& a) {
+    return {{"id", std::to_string(a.id)},
+            {"position", a.position},
+            {"title", a.title},
+            {"type", code_of(a.type)},
+            {"presenter", a.presenter},
+            {"presenter_person", id_json(a.presenter_person_id)},
+            {"link_kind", code_of(a.link_kind)},
+            {"link", id_json(a.link_id)},
+            {"forward_plan_item", id_json(a.forward_plan_item_id)},
+            {"decision", a.decision},
+            {"taken", a.taken}};
+}
+
+json::object to_json(const Paper& p) {
+    return {{"id", std::to_string(p.id)},
+            {"agenda_item", id_json(p.agenda_item_id)},
+            {"title", p.title},
+            {"filename", p.filename},
+            {"content_type", p.content_type},
+            {"size", p.size},
+            {"confidential", p.confidential}};
+}
+
+json::object tally_json(const Tally& t) {
+    return {{"expected", t.expected},   {"attended", t.attended},       {"present", t.present},
+            {"substitutes", t.substitutes}, {"apologies", t.apologies}, {"absent", t.absent},
+            {"not_recorded", t.not_recorded}, {"percentage", t.percentage}, {"meets_standard", t.meets_standard}};
+}
+
+std::optional<std::int64_t> id_param(const Request& request) { return auth::parse_id(request.path_param("id")); }
+
+Response missing(const Request& request, std::string_view what) {
+    return http::problem(404, "There is no such " + std::string(what), request);
+}
+
+std::optional<std::string> query_day(const Request& request, const char* name, std::vector<FieldError>& errors) {
+    auto text = request.query_param(name);
+    if (!text) return std::nullopt;
+    auto day = parse_day(*text);
+    if (!day) errors.push_back({name, "must be a date like 2012-03-31"});
+    return day;
+}
+
+// ---- meetings ----------------------------------------------------------------------------------
+
+Response body_meetings(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto body = readable_body(db, context.user(), id_param(request));
+    if (!body) return missing(request, "body");
+    std::vector<FieldError> errors;
+    MeetingQuery query;
+    query.reach = readable(db, context.user());
+    query.body = body->id;
+    auto page = api::page_request(request);
+    if (!page) {
+        errors = page.error().fields;
+    } else {
+        query.limit = page->limit + 1;
+        if (page->after) {
+            query.after = decode_meeting_key(*page->after);
+            if (!query.after) errors.push_back({"cursor", "is not a cursor this list issued"});
+        }
+    }
+    query.from = query_day(request, "from", errors);
+    query.to = query_day(request, "to", errors);
+    if (auto text = request.query_param("status")) {
+        query.status = parse_term<MeetingStatus>(*text);
+        if (!query.status) errors.push_back({"status", "must be one of: " + codes_list<MeetingStatus>()});
+    }
+    if (!errors.empty()) return http::problem(422, "The query has errors", request, errors);
+    auto rows = list_meetings(db, query);
+    std::optional<std::string> more;
+    if (rows.size() > static_cast<std::size_t>(page->limit)) {
+        rows.pop_back();
+        more = encode_meeting_key(key_of(rows.back()));
+    }
+    json::array items;
+    for (const auto& m : rows) items.push_back(to_json(m));
+    return Response::json(api::list_body(std::move(items), *page, more));
+}
+
+Response create_body_meeting(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto body = readable_body(db, context.user(), id_param(request));
+    if (!body) return missing(request, "body");
+    if (!body_in(db, writable(context.user()), body->id)) {
+        return auth::refuse(request, context, "meetings.write is not held for a partnership of body " +
+                                                  std::to_string(body->id));
+    }
+    auto fields = api::fields_from(request, {"title", "starts_at", "ends_at", "place", "online_url", "notes", "status"});
+    if (!fields) return http::problem(fields.error(), request);
+    Meeting base;
+    base.body_id = body->id;
+    auto meeting = meeting_from(*fields, base, today_utc());
+    if (!meeting) return http::problem(meeting.error(), request);
+    std::int64_t id = 0;
+    {
+        db::Transaction transaction(db);
+        id = create_meeting(db, *meeting, auth::actor_of(request, context.user()));
+        transaction.commit();
+    }
+    return Response::json(to_json(*find_meeting(db, id)), 201);
+}
+
+Response show_meeting(const Request& request, http::Context& context) {
+    auto meeting = readable_meeting(context.db(), context.user(), id_param(request));
+    if (!meeting) return missing(request, "meeting");
+    return Response::json(to_json(*meeting));
+}
+
+Response change_meeting(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    if (!meeting) return missing(request, "meeting");
+    if (!may_change(db, context.user(), *meeting)) {
+        return auth::refuse(request, context, "You cannot change meeting " + std::to_string(meeting->id));
+    }
+    auto given = api::fields_from(request, {"title", "starts_at", "ends_at", "place", "online_url", "notes", "status"});
+    if (!given) return http::problem(given.error(), request);
+    // PATCH: what is not sent stays as it is.
+    Fields fields{{"title", meeting->title},           {"starts_at", meeting->starts_at},
+                  {"ends_at", meeting->ends_at},       {"place", meeting->place},
+                  {"online_url", meeting->online_url}, {"notes", meeting->notes},
+                  {"status", std::string(code_of(meeting->status))}};
+    for (auto& [name, value] : *given) fields[name] = value;
+    auto changed = meeting_from(fields, *meeting, today_utc());
+    if (!changed) return http::problem(changed.error(), request);
+    {
+        db::Transaction transaction(db);
+        update_meeting(db, *changed, auth::actor_of(request, context.user()));
+        transaction.commit();
+    }
+    return Response::json(to_json(*find_meeting(db, meeting->id)));
+}
+
+Response meeting_agenda(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    if (!meeting) return missing(request, "meeting");
+    auto today = today_utc();
+    auto papers = papers_of(db, meeting->id);
+    json::array items;
+    for (const auto& item : agenda_of(db, meeting->id)) {
+        auto body = to_json(item);
+        json::array own;
+        for (const auto& paper : papers) {
+            if (paper.agenda_item_id == item.id && may_see(db, context.user(), *meeting, paper, today)) {
+                own.push_back(to_json(paper));
+            }
+        }
+        body["papers"] = std::move(own);
+        items.push_back(std::move(body));
+    }
+    return Response::json(json::object{{"meeting", std::to_string(meeting->id)}, {"items", std::move(items)}});
+}
+
+Response meeting_attendance(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    if (!meeting) return missing(request, "meeting");
+    json::array seats;
+    for (const auto& seat : expected_seats(db, *meeting)) seats.push_back(to_json(seat));
+    return Response::json(json::object{{"meeting", std::to_string(meeting->id)},
+                                       {"status", code_of(meeting->status)},
+                                       {"seats", std::move(seats)}});
+}
+
+Response import_meeting_attendance(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    if (!meeting) return missing(request, "meeting");
+    if (!may_change(db, context.user(), *meeting)) {
+        return auth::refuse(request, context, "You cannot record attendance at meeting " + std::to_string(meeting->id));
+    }
+    auto report = import_attendance(db, *meeting, request.body, auth::actor_of(request, context.user()));
+    if (!report.ok()) {
+        std::vector<FieldError> errors;
+        json::array problems;
+        for (const auto& p : report.problems) {
+            errors.push_back({"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column), p.message});
+        }
+        return http::problem(422, "The file has " + std::to_string(report.problems.size()) +
+                                      " problem(s); nothing was imported", request, errors);
+    }
+    return Response::json(json::object{{"rows", report.rows}, {"created", report.created},
+                                       {"updated", report.updated}, {"unchanged", report.unchanged}});
+}
+
+// ---- forward plans and the attendance report ------------------------------------------------------
+
+Response body_forward_plan(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto body = readable_body(db, context.user(), id_param(request));
+    if (!body) return missing(request, "body");
+    auto starts = year_starts_month(db, *body);
+    auto text = request.query_param("year");
+    std::optional<int> first_year = text ? parse_reporting_year(*text) : std::nullopt;
+    if (text && !first_year) {
+        return http::problem(422, "The query has errors", request, {{"year", "must be a year like 2011/12 or 2011"}});
+    }
+    if (!first_year) first_year = reporting_year_holding(today_utc().substr(0, 7), starts).first_year;
+    auto year = reporting_year(*first_year, starts);
+    json::array months;
+    for (const auto& month : by_month(forward_plan_of(db, body->id, year.first_month, year.last_month))) {
+        json::array items;
+        for (const auto& item : month.items) items.push_back(to_json(item));
+        months.push_back(json::object{{"month", month.month}, {"label", month_label(month.month)},
+                                      {"items", std::move(items)}});
+    }
+    return Response::json(json::object{{"body", std::to_string(body->id)},
+                                       {"year", year.label},
+                                       {"first_month", year.first_month},
+                                       {"last_month", year.last_month},
+                                       {"months", std::move(months)}});
+}
+
+Response attendance_report_json(const Request& request, http::Context& context) {
+    auto report = attendance_report_for(request, context);
+    if (!report) return http::problem(report.error(), request);
+    json::array people;
+    json::array organisations;
+    for (const auto& row : report->members) {
+        people.push_back(json::object{{"person", id_json(row.person_id)},
+                                      {"name", row.name},
+                                      {"seat", row.seat_title},
+                                      {"organisation", id_json(row.organisation_id)},
+                                      {"organisation_name", row.organisation_name},
+                                      {"attendance", tally_json(row.tally)}});
+    }
+    for (const auto& row : report->organisations) {
+        organisations.push_back(json::object{{"organisation", std::to_string(row.organisation_id)},
+                                             {"name", row.name},
+                                             {"attendance", tally_json(row.tally)}});
+    }
+    return Response::json(json::object{{"meetings", report->meetings},
+                                       {"good_standard", report->settings.good_standard},
+                                       {"substitutes_count_for", code_of(report->settings.substitutes)},
+                                       {"substitute_rule", report->substitute_rule},
+                                       {"headline", report->headline},
+                                       {"organisations_meeting_standard", report->organisations_meeting_standard},
+                                       {"people", std::move(people)},
+                                       {"organisations", std::move(organisations)}});
+}
+
+}  // namespace
+
+Result<AttendanceReport> attendance_report_for(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    std::vector<FieldError> errors;
+    AttendanceQuery query;
+    query.reach = readable(db, context.user());
+    ReportSettings settings;
+    if (auto text = request.query_param("body")) {
+        auto body = readable_body(db, context.user(), auth::parse_id(*text));
+        if (!body) errors.push_back({"body", "must be the id of a body you can see"});
+        else {
+            query.body = body->id;
+            settings.meetings_label = meetings_label(*body);
+        }
+    } else {
+        settings.meetings_label = "";
+    }
+    auto from = query_day(request, "from", errors);
+    auto to = query_day(request, "to", errors);
+    if (!request.query_param("from")) errors.push_back({"from", "is required: the first day of the period"});
+    if (!request.query_param("to")) errors.push_back({"to", "is required: the last day of the period"});
+    if (from && to && *to < *from) errors.push_back({"to", "must not be before from"});
+    if (auto text = request.query_param("standard")) {
+        auto value = auth::parse_id(*text);
+        if (!value || *value > 100) errors.push_back({"standard", "must be a percentage from 1 to 100"});
+        else settings.good_standard = static_cast<int>(*value);
+    }
+    if (auto text = request.query_param("substitutes")) {
+        auto setting = parse_term<SubstituteSetting>(*text);
+        if (!setting) errors.push_back({"substitutes", "must be one of: " + codes_list<SubstituteSetting>()});
+        else settings.substitutes = *setting;
+    }
+    if (!errors.empty()) return invalid(std::move(errors));
+    query.from = *from;
+    query.to = *to;
+    return attendance_report(attendance_records(db, query), *from, *to, settings);
+}
+
+void add_routes(http::Router& router, api::ApiInfo& api) {
+    using M = http::Method;
+    const auto read = http::Access::needs(Permission::meetings_read);
+    // Changing a meeting needs meetings.write over one of its body's partnerships (policy.hpp).
+    const auto write = http::Access::needs(Permission::meetings_write);
+    for (const char* name : {"Meeting", "AgendaItem", "Seat", "ForwardPlan", "AttendanceReport"}) {
+        api.schemas[name] = json::object{{"type", "object"}};
+    }
+    auto add = [&](M method, std::string pattern, http::Handler handler, http::RouteDoc doc, http::Access access) {
+        doc.tag = "meetings";
+        router.add({method, std::move(pattern), std::move(handler), http::Execution::worker, std::move(doc), access});
+    };
+    add(M::get, "/api/v1/bodies/{id}/meetings", body_meetings,
+        {"A body's meetings, in time order", "",
+         {{"from", "Only meetings on or after this day (YYYY-MM-DD)"},
+          {"to", "Only meetings on or before this day (YYYY-MM-DD)"},
+          {"status", "Only this status: planned, confirmed, held, cancelled"}},
+         "Meeting", true},
+        read);
+    add(M::post, "/api/v1/bodies/{id}/meetings", create_body_meeting,
+        {"Add a meeting: title, starts_at, ends_at (UK time, YYYY-MM-DDTHH:MM), place, online_url, notes, status",
+         "", {}, "Meeting", false},
+        write);
+    add(M::get, "/api/v1/meetings/{id}", show_meeting, {"One meeting", "", {}, "Meeting", false}, read);
+    add(M::patch, "/api/v1/meetings/{id}", change_meeting,
+        {"Change a meeting (its calendar SEQUENCE goes up when the time, place, status or title change)", "", {},
+         "Meeting", false},
+        write);
+    add(M::get, "/api/v1/meetings/{id}/agenda", meeting_agenda,
+        {"A meeting's agenda with the papers the user may see", "", {}, "AgendaItem", false}, read);
+    add(M::get, "/api/v1/meetings/{id}/attendance", meeting_attendance,
+        {"The seats expected at a meeting (the register's on its date) and what was recorded", "", {}, "Seat", false},
+        read);
+    add(M::post, "/api/v1/meetings/{id}/imports/attendance", import_meeting_attendance,
+        {"Import a meeting's attendance (text/csv body: seat, person, organisation, status, substitute, note)", "",
+         {}, "", false},
+        write);
+    add(M::get, "/api/v1/bodies/{id}/forward-plan", body_forward_plan,
+        {"A body's forward plan for a reporting year, by month", "",
+         {{"year", "The reporting year: 2011/12 or 2011 (default: the current one)"}}, "ForwardPlan", false},
+        read);
+    add(M::get, "/api/v1/reports/attendance", attendance_report_json,
+        {"Attendance per person and per organisation over a period, with the headline", "",
+         {{"body", "Only this body's meetings (default: every body you can see)"},
+          {"from", "First day (YYYY-MM-DD)", "string", true},
+          {"to", "Last day (YYYY-MM-DD)", "string", true},
+          {"standard", "The good standard, a percentage (default 66)", "integer"},
+          {"substitutes", "Whom a substitute counts for: organisation (default), person, both, neither"}},
+         "AttendanceReport", false},
+        read);
+    add_calendar_routes(router);
+}
+
+}  // namespace safeboard::meetings
