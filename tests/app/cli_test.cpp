@@ -145,7 +145,7 @@ TEST_F(Cli, ServeAndDemoRefuseADatabaseBehindTheMigrations) {
         auto outcome = run(std::string(command) + " --db " + db());
         EXPECT_EQ(outcome.exit_code, 1) << command;
         EXPECT_EQ(lines(outcome.output), 1u) << outcome.output;
-        EXPECT_NE(outcome.output.find("8 migration(s) pending, first audit/0001_create_audit_log; "
+        EXPECT_NE(outcome.output.find("9 migration(s) pending, first audit/0001_create_audit_log; "
                                       "run safeboard migrate first"),
                   std::string::npos)
             << outcome.output;

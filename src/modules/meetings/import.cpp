@@ -8,56 +8,10 @@
 #include "modules/meetings/vocabulary.hpp"
 #include "modules/register/store.hpp"
 #include "platform/core/text.hpp"
-#include "platform/tabular/csv.hpp"
 
 namespace safeboard::meetings {
 
 namespace {
-
-using RowSave = std::function<Result<Saved>(const tabular::FieldRow&)>;
-
-void tally(ImportReport& report, Saved saved) {
-    switch (saved) {
-        case Saved::created: ++report.created; break;
-        case Saved::updated: ++report.updated; break;
-        case Saved::unchanged: ++report.unchanged; break;
-    }
-}
-
-// Reads the file and saves each row inside one write transaction, committed
-// only when every row is good.
-ImportReport import_rows(db::Connection& db, std::string_view bytes, const std::vector<std::string>& columns,
-                         std::string_view kind, const std::string& target, const audit::Actor& actor,
-                         const RowSave& save) {
-    ImportReport report;
-    auto table = tabular::read_csv(bytes);
-    if (!table) {
-        report.problems.push_back({0, "", table.error().message});
-        return report;
-    }
-    auto rows = tabular::field_rows(*table, columns, kind, report.problems);
-    report.rows = table->records.size();
-    if (!report.ok()) return report;
-    db::Transaction transaction(db);
-    for (const auto& row : rows) {
-        auto saved = save(row);
-        if (!saved)
-            tabular::note(report, row.line, saved.error());
-        else
-            tally(report, *saved);
-    }
-    if (!report.ok()) return report;
-    audit::append(
-        db, actor,
-        {"import",
-         std::string(kind),
-         target,
-         {},
-         std::to_string(report.rows) + " rows: " + std::to_string(report.created) + " created, " +
-             std::to_string(report.updated) + " updated, " + std::to_string(report.unchanged) + " unchanged"});
-    transaction.commit();
-    return report;
-}
 
 bool blank(const Fields& f, const std::vector<std::string>& columns) {
     for (const auto& column : columns) {
@@ -116,7 +70,7 @@ ImportReport import_attendance(db::Connection& db, const Meeting& meeting, std::
     }
     auto seats = expected_seats(db, meeting);
     std::map<std::int64_t, std::size_t> seen;  // membership → the line that named it
-    return import_rows(db, bytes, attendance_columns(), "attendance", "meeting:" + std::to_string(meeting.id), actor,
+    return imports::run_import(db, bytes, attendance_columns(), "attendance", "meeting:" + std::to_string(meeting.id), actor,
                        [&](const tabular::FieldRow& row) -> Result<Saved> {
                            auto seat = seat_named(row.fields, seats);
                            if (!seat) return std::unexpected(seat.error());
@@ -136,7 +90,7 @@ ImportReport import_forward_plan(db::Connection& db, const register_::Body& body
                                  const audit::Actor& actor) {
     auto organisations = choices_of(register_::all_organisations(db, within(body)));
     auto bodies = choices_of(register_::all_bodies(db, within(body)));
-    return import_rows(db, bytes, forward_plan_columns(), "forward plan", "body:" + std::to_string(body.id), actor,
+    return imports::run_import(db, bytes, forward_plan_columns(), "forward plan", "body:" + std::to_string(body.id), actor,
                        [&](const tabular::FieldRow& row) -> Result<Saved> {
                            ForwardPlanItem base;
                            base.body_id = body.id;

@@ -95,7 +95,7 @@ std::vector<Letter> overdue_responses(db::Connection& db, const access::ScopeFil
     if (reach.empty()) return {};
     std::vector<db::Value> params{std::string(on)};
     std::string where =
-        "l.response_received_on IS NULL AND l.response_due_on < $1 AND l.meeting_id IN "
+        "l.sent_on IS NOT NULL AND l.response_received_on IS NULL AND l.response_due_on < $1 AND l.meeting_id IN "
         "(SELECT m.id FROM meetings m WHERE 1 = 1";
     restrict_to(where, params, "m.body_id", reach);
     where += ") ORDER BY l.response_due_on, l.id";

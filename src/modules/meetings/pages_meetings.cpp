@@ -74,6 +74,7 @@ http::Response meeting_list(const Pages& pages, const http::Request& request, ht
         values.set("rows", rows);
         values.set("has_rows", !meetings.empty());
         values.set("chosen", true);
+        values.set("may_add", body_in(db, writable(context.user()), body->id).has_value());
     }
     return render(pages, context, "meetings/pages/meetings", std::move(values), "Meetings");
 }
@@ -112,66 +113,6 @@ data attendance_rows(const std::vector<ExpectedSeat>& seats) {
         rows.push_back(row);
     }
     return rows;
-}
-
-http::Response meeting_page(const Pages& pages, http::Context& context, const Meeting& meeting, Errors errors,
-                            unsigned status) {
-    auto& db = context.db();
-    auto today = today_utc();
-    auto papers = papers_of(db, meeting.id);
-    data details{data::type::list};
-    details.push_back(detail_row("Body", meeting.body_name, "/bodies/" + std::to_string(meeting.body_id)));
-    details.push_back(detail_row("When (UK time)", when_text(meeting)));
-    details.push_back(detail_row("Place", meeting.place));
-    details.push_back(detail_row("Join online", meeting.online_url, meeting.online_url));
-    data agenda{data::type::list};
-    data choices_of_items{data::type::list};
-    std::vector<Choice> item_choices{{"", "The meeting as a whole", {}}};
-    for (const auto& item : agenda_of(db, meeting.id)) {
-        data row;
-        row.set("position", std::to_string(item.position));
-        row.set("title", item.title);
-        row.set("type", std::string(label_of(item.type)));
-        row.set("presenter", text(item.presenter));
-        row.set("decision", text(item.decision));
-        row.set("not_taken", !item.taken && meeting.status == MeetingStatus::held);
-        auto own = paper_rows(db, context.user(), meeting, papers, item.id, today);
-        row.set("has_papers", !own.is_empty_list());
-        row.set("papers", own);
-        agenda.push_back(row);
-        item_choices.push_back({std::to_string(item.id), std::to_string(item.position) + ". " + item.title, {}});
-    }
-    auto general = paper_rows(db, context.user(), meeting, papers, std::nullopt, today);
-    auto seats = expected_seats(db, meeting);
-    data values;
-    values.set("id", std::to_string(meeting.id));
-    values.set("title", meeting.shown_title());
-    values.set("status", std::string(label_of(meeting.status)));
-    values.set("status_tag", status_tag(meeting.status));
-    values.set("details", details);
-    values.set("notes", web::paragraphs(meeting.notes));
-    values.set("agenda", agenda);
-    values.set("has_agenda", !agenda.is_empty_list());
-    values.set("general_papers", general);
-    values.set("has_general_papers", !general.is_empty_list());
-    values.set("attendance", attendance_rows(seats));
-    values.set("has_seats", !seats.empty());
-    bool editable = may_change(db, context.user(), meeting);
-    values.set("editable", editable);
-    values.set("may_record", editable && meeting.status != MeetingStatus::cancelled);
-    if (editable) {
-        values.set("f_paper_title", field("paper_title", "Title of the paper", "", errors, "Leave empty to use the file's name"));
-        values.set("f_agenda_item", choice_field("agenda_item", "Agenda item", item_choices, {""}, errors));
-        values.set("f_confidential", choice_field("confidential", "Confidential",
-                                                  {{"yes", "Confidential: only the body's members may see it", {}}},
-                                                  {}, errors));
-        values.set("f_paper", field("paper", "File", "", errors,
-                                    "PDF, Word, Excel, PowerPoint, text or pictures, up to " +
-                                        files::readable_size(files::document_policy().max_bytes)));
-    }
-    if (!errors.empty()) web::set_form_errors(values, std::move(errors), {"paper_title", "agenda_item", "paper"});
-    return render(pages, context, "meetings/pages/meeting", std::move(values), meeting.shown_title(), status,
-                  "/meetings?body=" + std::to_string(meeting.body_id));
 }
 
 http::Response show_meeting(const Pages& pages, const http::Request& request, http::Context& context) {
@@ -341,6 +282,90 @@ http::Response record_attendance(const Pages& pages, const http::Request& reques
 
 }  // namespace
 
+http::Response meeting_page(const Pages& pages, http::Context& context, const Meeting& meeting, Errors errors,
+                            unsigned status) {
+    auto& db = context.db();
+    auto today = today_utc();
+    auto papers = papers_of(db, meeting.id);
+    data details{data::type::list};
+    details.push_back(detail_row("Body", meeting.body_name, "/bodies/" + std::to_string(meeting.body_id)));
+    details.push_back(detail_row("When (UK time)", when_text(meeting)));
+    details.push_back(detail_row("Place", meeting.place));
+    details.push_back(detail_row("Join online", meeting.online_url, meeting.online_url));
+    data agenda{data::type::list};
+    data choices_of_items{data::type::list};
+    std::vector<Choice> item_choices{{"", "The meeting as a whole", {}}};
+    for (const auto& item : agenda_of(db, meeting.id)) {
+        data row;
+        row.set("item_id", std::to_string(item.id));
+        row.set("position", std::to_string(item.position));
+        auto decision_id = "decision-" + std::to_string(item.id);
+        auto decision = field(decision_id, "Decision on item " + std::to_string(item.position), item.decision, errors);
+        decision.set("rows", std::string("3"));
+        row.set("f_decision", decision);
+        row.set("f_not_taken", choice_field("not_taken-" + std::to_string(item.id), "Taken at the meeting?",
+                                            {{"yes", "Not taken: carry it to the next meeting", {}}},
+                                            item.taken ? std::set<std::string>{} : std::set<std::string>{"yes"}, errors));
+        row.set("title", item.title);
+        row.set("type", std::string(label_of(item.type)));
+        row.set("presenter", text(item.presenter));
+        row.set("decision", text(item.decision));
+        row.set("not_taken", !item.taken && meeting.status == MeetingStatus::held);
+        auto own = paper_rows(db, context.user(), meeting, papers, item.id, today);
+        row.set("has_papers", !own.is_empty_list());
+        row.set("papers", own);
+        agenda.push_back(row);
+        item_choices.push_back({std::to_string(item.id), std::to_string(item.position) + ". " + item.title, {}});
+    }
+    auto general = paper_rows(db, context.user(), meeting, papers, std::nullopt, today);
+    auto seats = expected_seats(db, meeting);
+    data values;
+    values.set("id", std::to_string(meeting.id));
+    values.set("title", meeting.shown_title());
+    values.set("status", std::string(label_of(meeting.status)));
+    values.set("status_tag", status_tag(meeting.status));
+    values.set("details", details);
+    values.set("notes", web::paragraphs(meeting.notes));
+    values.set("agenda", agenda);
+    values.set("has_agenda", !agenda.is_empty_list());
+    values.set("general_papers", general);
+    values.set("has_general_papers", !general.is_empty_list());
+    values.set("attendance", attendance_rows(seats));
+    values.set("has_seats", !seats.empty());
+    bool editable = may_change(db, context.user(), meeting);
+    values.set("editable", editable);
+    values.set("may_record", editable && meeting.status != MeetingStatus::cancelled);
+    values.set("may_carry", editable && meeting.status == MeetingStatus::held);
+    data letters{data::type::list};
+    for (const auto& letter : letters_of(db, meeting.id)) {
+        data row;
+        row.set("organisation", letter.organisation_name);
+        row.set("recipient", letter.recipient_name);
+        row.set("sent", text(letter.sent_on.value_or("")));
+        row.set("due", letter.response_due_on.value_or(""));
+        row.set("received", text(letter.response_received_on.value_or("")));
+        row.set("html", "/letters/" + std::to_string(letter.id) + ".html");
+        row.set("pdf", "/letters/" + std::to_string(letter.id) + ".pdf");
+        letters.push_back(row);
+    }
+    values.set("letters", letters);
+    values.set("has_letters", !letters.is_empty_list());
+    if (editable) {
+        values.set("f_paper_title", field("paper_title", "Title of the paper", "", errors, "Leave empty to use the file's name"));
+        values.set("f_agenda_item", choice_field("agenda_item", "Agenda item", item_choices, {""}, errors));
+        values.set("f_confidential", choice_field("confidential", "Confidential",
+                                                  {{"yes", "Confidential: only the body's members may see it", {}}},
+                                                  {}, errors));
+        values.set("f_paper", field("paper", "File", "", errors,
+                                    "PDF, Word, Excel, PowerPoint, text or pictures, up to " +
+                                        files::readable_size(files::document_policy().max_bytes)));
+    }
+    if (!errors.empty()) web::set_form_errors(values, std::move(errors), {"paper_title", "agenda_item", "paper"});
+    values.set("add_href", "/meetings/new?body=" + std::to_string(meeting.body_id));
+    return render(pages, context, "meetings/pages/meeting", std::move(values), meeting.shown_title(), status,
+                  "/meetings?body=" + std::to_string(meeting.body_id));
+}
+
 void add_meeting_pages(http::Router& router, const PagesPtr& pages) {
     const auto readers = Access::needs(Permission::meetings_read);
     const auto writers = Access::needs(Permission::meetings_write);
@@ -367,6 +392,7 @@ void add_pages(http::Router& router, const web::Templates& templates, const std:
     auto shared = std::make_shared<const pages::Pages>(pages::Pages{templates, files::FileStore(files_dir)});
     pages::add_meeting_pages(router, shared);
     pages::add_report_pages(router, shared);
+    pages::add_form_pages(router, shared);
 }
 
 }  // namespace safeboard::meetings

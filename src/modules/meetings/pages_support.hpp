@@ -42,7 +42,12 @@ std::string status_tag(MeetingStatus status);
 data body_field(db::Connection& db, const access::ScopeFilter& reach, const std::string& chosen,
                 const std::string& any_label, const Errors& errors);
 
+// A meeting's page, with `errors` against its forms (a paper, a decision).
+http::Response meeting_page(const Pages& pages, http::Context& context, const Meeting& meeting, Errors errors,
+                            unsigned status);
+
 void add_meeting_pages(http::Router& router, const PagesPtr& pages);
+void add_form_pages(http::Router& router, const PagesPtr& pages);
 void add_report_pages(http::Router& router, const PagesPtr& pages);
 
 }  // namespace safeboard::meetings::pages

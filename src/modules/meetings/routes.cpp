@@ -5,6 +5,7 @@
 
 #include "modules/meetings/calendar_feed.hpp"
 #include "modules/meetings/import.hpp"
+#include "modules/meetings/letters.hpp"
 #include "modules/meetings/module.hpp"
 #include "modules/meetings/policy.hpp"
 #include "modules/meetings/report_query.hpp"
@@ -114,11 +115,7 @@ json::object tally_json(const Tally& t) {
             {"not_recorded", t.not_recorded}, {"percentage", t.percentage}, {"meets_standard", t.meets_standard}};
 }
 
-std::optional<std::int64_t> id_param(const Request& request) { return auth::parse_id(request.path_param("id")); }
-
-Response missing(const Request& request, std::string_view what) {
-    return http::problem(404, "There is no such " + std::string(what), request);
-}
+using auth::missing;
 
 std::optional<std::string> query_day(const Request& request, const char* name, std::vector<FieldError>& errors) {
     auto text = request.query_param(name);
@@ -132,7 +129,7 @@ std::optional<std::string> query_day(const Request& request, const char* name, s
 
 Response body_meetings(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto body = readable_body(db, context.user(), id_param(request));
+    auto body = readable_body(db, context.user(), auth::path_id(request));
     if (!body) return missing(request, "body");
     std::vector<FieldError> errors;
     MeetingQuery query;
@@ -168,7 +165,7 @@ Response body_meetings(const Request& request, http::Context& context) {
 
 Response create_body_meeting(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto body = readable_body(db, context.user(), id_param(request));
+    auto body = readable_body(db, context.user(), auth::path_id(request));
     if (!body) return missing(request, "body");
     if (!body_in(db, writable(context.user()), body->id)) {
         return auth::refuse(request, context, "meetings.write is not held for a partnership of body " +
@@ -190,14 +187,14 @@ Response create_body_meeting(const Request& request, http::Context& context) {
 }
 
 Response show_meeting(const Request& request, http::Context& context) {
-    auto meeting = readable_meeting(context.db(), context.user(), id_param(request));
+    auto meeting = readable_meeting(context.db(), context.user(), auth::path_id(request));
     if (!meeting) return missing(request, "meeting");
     return Response::json(to_json(*meeting));
 }
 
 Response change_meeting(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    auto meeting = readable_meeting(db, context.user(), auth::path_id(request));
     if (!meeting) return missing(request, "meeting");
     if (!may_change(db, context.user(), *meeting)) {
         return auth::refuse(request, context, "You cannot change meeting " + std::to_string(meeting->id));
@@ -222,7 +219,7 @@ Response change_meeting(const Request& request, http::Context& context) {
 
 Response meeting_agenda(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    auto meeting = readable_meeting(db, context.user(), auth::path_id(request));
     if (!meeting) return missing(request, "meeting");
     auto today = today_utc();
     auto papers = papers_of(db, meeting->id);
@@ -243,7 +240,7 @@ Response meeting_agenda(const Request& request, http::Context& context) {
 
 Response meeting_attendance(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    auto meeting = readable_meeting(db, context.user(), auth::path_id(request));
     if (!meeting) return missing(request, "meeting");
     json::array seats;
     for (const auto& seat : expected_seats(db, *meeting)) seats.push_back(to_json(seat));
@@ -254,7 +251,7 @@ Response meeting_attendance(const Request& request, http::Context& context) {
 
 Response import_meeting_attendance(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto meeting = readable_meeting(db, context.user(), id_param(request));
+    auto meeting = readable_meeting(db, context.user(), auth::path_id(request));
     if (!meeting) return missing(request, "meeting");
     if (!may_change(db, context.user(), *meeting)) {
         return auth::refuse(request, context, "You cannot record attendance at meeting " + std::to_string(meeting->id));
@@ -277,7 +274,7 @@ Response import_meeting_attendance(const Request& request, http::Context& contex
 
 Response body_forward_plan(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto body = readable_body(db, context.user(), id_param(request));
+    auto body = readable_body(db, context.user(), auth::path_id(request));
     if (!body) return missing(request, "body");
     auto starts = year_starts_month(db, *body);
     auto text = request.query_param("year");
@@ -419,6 +416,7 @@ void add_routes(http::Router& router, api::ApiInfo& api) {
          "AttendanceReport", false},
         read);
     add_calendar_routes(router);
+    add_letter_routes(router, api);
 }
 
 }  // namespace safeboard::meetings

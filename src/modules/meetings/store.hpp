@@ -14,10 +14,12 @@
 #include "platform/access/principal.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/db/database.hpp"
+#include "platform/imports/run_import.hpp"
 
 namespace safeboard::meetings {
 
-enum class Saved { created, updated, unchanged };
+// What a save did (the import counts it).
+using Saved = imports::RowSaved;
 
 // ---- meetings ------------------------------------------------------------------------
 
@@ -132,8 +134,8 @@ std::vector<Letter> letters_of(db::Connection& db, std::int64_t meeting_id);
 std::optional<Letter> find_letter(db::Connection& db, std::int64_t id);
 // Adds the agency's letter for the meeting, or changes the one it has.
 Saved save_letter(db::Connection& db, const Letter& letter, const audit::Actor& actor);
-// Letters whose response was due before `on` (YYYY-MM-DD) and has not come,
-// in reach, oldest due first.
+// Sent letters whose response was due before `on` (YYYY-MM-DD) and has not
+// come, in reach, oldest due first (a draft owes nothing until it is sent).
 std::vector<Letter> overdue_responses(db::Connection& db, const access::ScopeFilter& reach, std::string_view on);
 
 // ---- calendar feed tokens ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ constexpr const char* action_select =
     "SELECT a.id, a.partnership_id, a.plan_id, a.objective_id, a.recommendation_id, a.number, a.title, a.required, "
     "a.outcome, a.timescale, a.target_date, a.responsibility, a.status, a.rag, a.operational_lead_id, "
     "COALESCE(ol.name, ''), a.senior_lead_id, COALESCE(sl.name, ''), a.achievement, a.issues_for_revised_plan, "
-    "a.carried_from_id, a.updated_at, a.sort_key FROM actions a "
+    "a.carried_from_id, a.updated_at, a.sort_key, a.meeting_id, a.agenda_item_id FROM actions a "
     "LEFT JOIN people ol ON ol.id = a.operational_lead_id LEFT JOIN people sl ON sl.id = a.senior_lead_id ";
 
 Action action_from(const db::Row& row) {
@@ -44,6 +44,8 @@ Action action_from(const db::Row& row) {
     a.issues_for_revised_plan = row.text(19);
     a.carried_from_id = row.optional_integer(20);
     a.updated_at = row.text(21);
+    a.meeting_id = row.optional_integer(23);
+    a.agenda_item_id = row.optional_integer(24);
     return a;
 }
 
@@ -125,6 +127,8 @@ Snapshot snapshot(const Action& a) {
             {"plan_id", text_of(a.plan_id)},
             {"objective_id", text_of(a.objective_id)},
             {"recommendation_id", text_of(a.recommendation_id)},
+            {"meeting_id", text_of(a.meeting_id)},
+            {"agenda_item_id", text_of(a.agenda_item_id)},
             {"number", a.number},
             {"title", a.title},
             {"required", a.required},
@@ -212,6 +216,7 @@ void filters(std::string& sql, std::vector<db::Value>& params, const ActionQuery
     if (q.plan) sql += " AND a.plan_id = " + param(params, *q.plan);
     if (q.objective) sql += " AND a.objective_id = " + param(params, *q.objective);
     if (q.recommendation) sql += " AND a.recommendation_id = " + param(params, *q.recommendation);
+    if (q.meeting) sql += " AND a.meeting_id = " + param(params, *q.meeting);
     if (q.plans_only) sql += " AND a.plan_id IS NOT NULL";
     if (q.responsible) responsible_filter(sql, params, *q.responsible);
     if (q.status) sql += " AND a.status = " + param(params, std::string(code_of(*q.status)));
@@ -294,13 +299,14 @@ std::int64_t create_action(db::Connection& db, const Action& a, const audit::Act
     auto id = db.query("INSERT INTO actions (partnership_id, plan_id, objective_id, recommendation_id, number, sort_key, "
                        "title, required, outcome, timescale, target_date, responsibility, status, rag, "
                        "operational_lead_id, senior_lead_id, achievement, issues_for_revised_plan, carried_from_id, "
-                       "first_due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-                       "$17, $18, $19, $20) RETURNING id",
+                       "first_due_on, meeting_id, agenda_item_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                       "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
                        {a.partnership_id, nullable(a.plan_id), nullable(a.objective_id), nullable(a.recommendation_id),
                         a.number, sort_key(a.number), a.title, a.required, a.outcome, a.timescale.wording,
                         nullable(a.target_date), a.responsibility, std::string(code_of(a.status)), rag_value(a),
                         nullable(a.operational_lead_id), nullable(a.senior_lead_id), a.achievement,
-                        a.issues_for_revised_plan, nullable(a.carried_from_id), nullable(first_due(a))})
+                        a.issues_for_revised_plan, nullable(a.carried_from_id), nullable(first_due(a)),
+                        nullable(a.meeting_id), nullable(a.agenda_item_id)})
                   .rows.front()
                   .integer(0);
     write_children(db, a, id);
@@ -315,12 +321,12 @@ bool update_action(db::Connection& db, const Action& a, const audit::Actor& acto
         db.query("UPDATE actions SET objective_id = $2, number = $3, sort_key = $4, title = $5, required = $6, "
                  "outcome = $7, timescale = $8, target_date = $9, responsibility = $10, status = $11, rag = $12, "
                  "operational_lead_id = $13, senior_lead_id = $14, achievement = $15, issues_for_revised_plan = $16, "
-                 "carried_from_id = $17, first_due_on = $18, updated_at = $19 WHERE id = $1",
+                 "carried_from_id = $17, first_due_on = $18, updated_at = $19, agenda_item_id = $20 WHERE id = $1",
                  {a.id, nullable(a.objective_id), a.number, sort_key(a.number), a.title, a.required, a.outcome,
                   a.timescale.wording, nullable(a.target_date), a.responsibility, std::string(code_of(a.status)),
                   rag_value(a), nullable(a.operational_lead_id), nullable(a.senior_lead_id), a.achievement,
                   a.issues_for_revised_plan, nullable(a.carried_from_id), nullable(first_due(a)),
-                  iso_utc(system_now())});
+                  iso_utc(system_now()), nullable(a.agenda_item_id)});
         write_children(db, a, a.id);
     });
 }

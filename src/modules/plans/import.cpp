@@ -5,7 +5,7 @@
 #include "modules/plans/rules.hpp"
 #include "modules/plans/store.hpp"
 #include "platform/core/text.hpp"
-#include "platform/tabular/csv.hpp"
+#include "platform/imports/run_import.hpp"
 
 namespace safeboard::plans {
 
@@ -13,41 +13,16 @@ namespace {
 
 using RowSave = std::function<Result<SaveResult>(const Fields&)>;
 
-void tally(ImportReport& report, const SaveResult& result) {
-    switch (result.saved) {
-    case Saved::created: ++report.created; break;
-    case Saved::updated: ++report.updated; break;
-    case Saved::unchanged: ++report.unchanged; break;
-    }
-}
-
-// Reads the file and saves each row inside one write transaction, committed
-// only when every row is good.
+// The one import run (platform/imports), saving each row's fields.
 ImportReport import_rows(db::Connection& db, std::string_view bytes, const std::vector<std::string>& columns,
                          std::string_view kind, std::string_view target, const audit::Actor& actor,
                          const RowSave& save) {
-    ImportReport report;
-    auto table = tabular::read_csv(bytes);
-    if (!table) {
-        report.problems.push_back({0, "", table.error().message});
-        return report;
-    }
-    auto rows = tabular::field_rows(*table, columns, kind, report.problems);
-    report.rows = table->records.size();
-    if (!report.ok()) return report;
-    db::Transaction transaction(db);
-    for (const auto& row : rows) {
-        auto result = save(row.fields);
-        if (!result) tabular::note(report, row.line, result.error());
-        else tally(report, *result);
-    }
-    if (!report.ok()) return report;
-    audit::append(db, actor, {"import", std::string(kind), std::string(target), {},
-                              std::to_string(report.rows) + " rows: " + std::to_string(report.created) + " created, " +
-                                  std::to_string(report.updated) + " updated, " + std::to_string(report.unchanged) +
-                                  " unchanged"});
-    transaction.commit();
-    return report;
+    return imports::run_import(db, bytes, columns, kind, target, actor,
+                               [&](const tabular::FieldRow& row) -> Result<imports::RowSaved> {
+                                   auto saved = save(row.fields);
+                                   if (!saved) return std::unexpected(saved.error());
+                                   return saved->saved;
+                               });
 }
 
 // The recommendation columns of a row, and whether the row carries an action.

@@ -59,11 +59,15 @@ struct Party {
 struct Action {
     std::int64_t id = 0;
     std::int64_t partnership_id = 0;
-    // Home: an objective of a plan, or a recommendation.
+    // Home: an objective of a plan, a recommendation, or a meeting (an
+    // action arising, perhaps from one item of its agenda). The meeting's
+    // ids are the meetings module's; plans only keeps them.
     std::optional<std::int64_t> plan_id;
     std::optional<std::int64_t> objective_id;
     std::optional<std::int64_t> recommendation_id;
-    std::string number;  // "3.2" in a plan; "1", "2" under a recommendation
+    std::optional<std::int64_t> meeting_id;
+    std::optional<std::int64_t> agenda_item_id;
+    std::string number;  // "3.2" in a plan; "1", "2" under a recommendation or within a meeting
     std::string title;   // the action
     std::string required;  // actions required
     std::string outcome;   // outcome measurement

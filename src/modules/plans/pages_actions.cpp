@@ -5,6 +5,7 @@
 // yearly review of the action; a person's reminders.
 #include <variant>
 
+#include "modules/plans/homes.hpp"
 #include "modules/plans/pages_support.hpp"
 #include "modules/plans/policy.hpp"
 #include "modules/plans/progress.hpp"
@@ -350,8 +351,7 @@ http::Response action_page(const Pages& pages, http::Context& context, const Act
         order.insert(order.end(), {"achievement", "issues_for_revised_plan"});
         set_form_errors(values, std::move(errors), order);
     }
-    auto back = action.plan_id ? "/plans/" + std::to_string(*action.plan_id)
-                               : "/recommendations/" + std::to_string(action.recommendation_id.value_or(0));
+    auto back = Homes(db).of(action).href;
     return render(pages, context, "plans/pages/action", std::move(values), action.number + " " + action.title, status,
                   back);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "modules/plans/homes.hpp"
 #include "modules/plans/progress.hpp"
 #include "modules/plans/vocabulary.hpp"
 #include "modules/register/store.hpp"
@@ -78,39 +79,6 @@ std::string party_href(const Party& party) {
 
 namespace {
 
-// Where an action lives, for a table that mixes plans and recommendations.
-// Titles are looked up once per home however many of its actions a page shows.
-class Homes {
-public:
-    explicit Homes(db::Connection& db) : db_(db) {}
-    std::pair<std::string, std::string> of(const Action& action) {
-        if (action.plan_id) {
-            auto& title = plans_[*action.plan_id];
-            if (title.empty()) {
-                auto plan = find_plan(db_, *action.plan_id);
-                title = plan ? plan->title : "Plan " + std::to_string(*action.plan_id);
-            }
-            return {title, "/plans/" + std::to_string(*action.plan_id)};
-        }
-        if (action.recommendation_id) {
-            auto& title = recommendations_[*action.recommendation_id];
-            if (title.empty()) {
-                auto recommendation = find_recommendation(db_, *action.recommendation_id);
-                title = recommendation ? "Recommendation " + recommendation->number + " of " +
-                                             recommendation->source_reference
-                                       : "Recommendation " + std::to_string(*action.recommendation_id);
-            }
-            return {title, "/recommendations/" + std::to_string(*action.recommendation_id)};
-        }
-        return {};
-    }
-
-private:
-    db::Connection& db_;
-    std::map<std::int64_t, std::string> plans_;
-    std::map<std::int64_t, std::string> recommendations_;
-};
-
 data row_of(const Action& action, const std::string& on) {
     data row;
     row.set("id", std::to_string(action.id));
@@ -145,9 +113,9 @@ data action_rows(db::Connection& db, const std::vector<Action>& actions, const s
     for (const auto& action : actions) {
         auto row = row_of(action, on);
         if (with_home) {
-            auto [home, href] = homes.of(action);
-            row.set("home", home);
-            row.set("home_href", href);
+            auto home = homes.of(action);
+            row.set("home", home.title);
+            row.set("home_href", home.href);
         }
         rows.push_back(row);
     }

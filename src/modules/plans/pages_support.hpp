@@ -80,8 +80,8 @@ std::string partnership_name(db::Connection& db, std::int64_t id);
 
 // One action as a table row reads it on `on`: id, href, number, title,
 // timescale, responsibility, status and status_tag, rag and rag_tag (or
-// no_rag), overdue, next_due; home and home_href (its plan or
-// recommendation) when `with_home`.
+// no_rag), overdue, next_due; home and home_href (its plan,
+// recommendation or meeting: homes.hpp) when `with_home`.
 data action_row(db::Connection& db, const Action& action, const std::string& on, bool with_home);
 data action_rows(db::Connection& db, const std::vector<Action>& actions, const std::string& on, bool with_home);
 

@@ -1,3 +1,4 @@
+#include "modules/plans/homes.hpp"
 #include "modules/plans/reminders.hpp"
 
 #include <algorithm>
@@ -130,52 +131,6 @@ mail::Message reminder_email(std::string_view name, std::string_view email, std:
 
 namespace {
 
-// The names a reminder gives an action's partnership and home, each read once.
-class Homes {
-public:
-    explicit Homes(db::Connection& db) : db_(db) {}
-
-    std::string partnership(std::int64_t id) {
-        auto [it, added] = partnerships_.try_emplace(id);
-        if (added) {
-            auto found = register_::find_partnership(db_, id);
-            it->second = found ? found->name : std::string();
-        }
-        return it->second;
-    }
-
-    std::string home(const Action& action) {
-        if (action.plan_id) return plan(*action.plan_id);
-        if (action.recommendation_id) return recommendation(*action.recommendation_id);
-        return {};
-    }
-
-private:
-    std::string plan(std::int64_t id) {
-        auto [it, added] = plans_.try_emplace(id);
-        if (added) {
-            auto found = find_plan(db_, id);
-            it->second = found ? found->title : std::string();
-        }
-        return it->second;
-    }
-
-    std::string recommendation(std::int64_t id) {
-        auto [it, added] = recommendations_.try_emplace(id);
-        if (added) {
-            auto found = find_recommendation(db_, id);
-            if (found) {
-                it->second = "Recommendation " + found->number;
-                if (!found->source_reference.empty()) it->second += " (" + found->source_reference + ")";
-            }
-        }
-        return it->second;
-    }
-
-    db::Connection& db_;
-    std::map<std::int64_t, std::string> partnerships_, plans_, recommendations_;
-};
-
 std::string without_trailing_slash(std::string url) {
     while (url.ends_with('/')) url.pop_back();
     return url;
@@ -240,7 +195,7 @@ std::vector<ReminderLine> lines_of(db::Connection& db, const std::vector<Reminde
     for (const auto& reminder : reminders) {
         auto action = find_action(db, reminder.action_id);
         if (!action) continue;
-        lines.push_back({homes.partnership(action->partnership_id), homes.home(*action), action->number, action->title,
+        lines.push_back({homes.partnership(action->partnership_id), homes.of(*action).title, action->number, action->title,
                          reminder.kind, reminder.due_on, public_url + "/actions/" + std::to_string(action->id)});
     }
     return lines;

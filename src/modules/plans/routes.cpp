@@ -67,6 +67,8 @@ json::object to_json(const Action& a, const std::string& on) {
             {"plan", id_json(a.plan_id)},
             {"objective", id_json(a.objective_id)},
             {"recommendation", id_json(a.recommendation_id)},
+            {"meeting", id_json(a.meeting_id)},
+            {"agenda_item", id_json(a.agenda_item_id)},
             {"number", a.number},
             {"title", a.title},
             {"actions_required", a.required},
@@ -121,11 +123,7 @@ json::object to_json(const Recommendation& r) {
             {"status", code_of(r.status)}};
 }
 
-std::optional<std::int64_t> id_param(const Request& request) { return auth::parse_id(request.path_param("id")); }
-
-Response missing(const Request& request, std::string_view what) {
-    return http::problem(404, "There is no such " + std::string(what), request);
-}
+using auth::missing;
 
 // "body:3", "person:5", "organisation:7".
 std::optional<Party> parse_party(std::string_view text) {
@@ -209,13 +207,13 @@ Response list_plan_records(const Request& request, http::Context& context) {
 }
 
 Response show_plan(const Request& request, http::Context& context) {
-    auto plan = readable_plan(context.db(), context.user(), id_param(request));
+    auto plan = readable_plan(context.db(), context.user(), auth::path_id(request));
     if (!plan) return missing(request, "plan");
     return Response::json(to_json(*plan));
 }
 
 Response plan_priorities(const Request& request, http::Context& context) {
-    auto plan = readable_plan(context.db(), context.user(), id_param(request));
+    auto plan = readable_plan(context.db(), context.user(), auth::path_id(request));
     if (!plan) return missing(request, "plan");
     json::array items;
     for (const auto& p : priorities_of(context.db(), plan->id)) items.push_back(to_json(p));
@@ -223,7 +221,7 @@ Response plan_priorities(const Request& request, http::Context& context) {
 }
 
 Response plan_objectives(const Request& request, http::Context& context) {
-    auto plan = readable_plan(context.db(), context.user(), id_param(request));
+    auto plan = readable_plan(context.db(), context.user(), auth::path_id(request));
     if (!plan) return missing(request, "plan");
     json::array items;
     for (const auto& o : objectives_of(context.db(), plan->id)) items.push_back(to_json(o));
@@ -273,7 +271,7 @@ Response action_list(const Request& request, std::vector<Action> rows, const Act
 }
 
 Response plan_actions(const Request& request, http::Context& context) {
-    auto plan = readable_plan(context.db(), context.user(), id_param(request));
+    auto plan = readable_plan(context.db(), context.user(), auth::path_id(request));
     if (!plan) return missing(request, "plan");
     auto query = action_query(request, context);
     if (!query) return http::problem(query.error(), request);
@@ -282,7 +280,7 @@ Response plan_actions(const Request& request, http::Context& context) {
 }
 
 Response plan_summary(const Request& request, http::Context& context) {
-    auto plan = readable_plan(context.db(), context.user(), id_param(request));
+    auto plan = readable_plan(context.db(), context.user(), auth::path_id(request));
     if (!plan) return missing(request, "plan");
     std::vector<FieldError> errors;
     auto on = query_day(request, "on", errors, true);
@@ -304,13 +302,13 @@ Response plan_summary(const Request& request, http::Context& context) {
 // ---- actions and updates -----------------------------------------------------------------------
 
 Response show_action(const Request& request, http::Context& context) {
-    auto action = readable_action(context.db(), context.user(), id_param(request));
+    auto action = readable_action(context.db(), context.user(), auth::path_id(request));
     if (!action) return missing(request, "action");
     return Response::json(to_json(*action, today_utc()));
 }
 
 Response action_updates(const Request& request, http::Context& context) {
-    auto action = readable_action(context.db(), context.user(), id_param(request));
+    auto action = readable_action(context.db(), context.user(), auth::path_id(request));
     if (!action) return missing(request, "action");
     json::array items;
     for (const auto& u : updates_of(context.db(), action->id)) items.push_back(to_json(u));
@@ -319,7 +317,7 @@ Response action_updates(const Request& request, http::Context& context) {
 
 Response add_action_update(const Request& request, http::Context& context) {
     auto& db = context.db();
-    auto action = readable_action(db, context.user(), id_param(request));
+    auto action = readable_action(db, context.user(), auth::path_id(request));
     if (!action) return missing(request, "action");
     if (!may_update(db, context.user(), *action)) {
         return auth::refuse(request, context, "You cannot report progress on action " + std::to_string(action->id));
@@ -368,7 +366,7 @@ Response list_recommendation_records(const Request& request, http::Context& cont
 }
 
 Response show_recommendation(const Request& request, http::Context& context) {
-    auto recommendation = readable_recommendation(context.db(), context.user(), id_param(request));
+    auto recommendation = readable_recommendation(context.db(), context.user(), auth::path_id(request));
     if (!recommendation) return missing(request, "recommendation");
     auto body = to_json(*recommendation);
     ActionQuery query;
@@ -383,7 +381,7 @@ Response show_recommendation(const Request& request, http::Context& context) {
 // ---- imports -------------------------------------------------------------------------------------
 
 Response import_plan_actions(const Request& request, http::Context& context) {
-    auto plan = readable_plan(context.db(), context.user(), id_param(request));
+    auto plan = readable_plan(context.db(), context.user(), auth::path_id(request));
     if (!plan) return missing(request, "plan");
     if (!may_edit(context.user(), plan->partnership_id)) {
         return auth::refuse(request, context, "You cannot change the plans of this partnership");
@@ -394,7 +392,7 @@ Response import_plan_actions(const Request& request, http::Context& context) {
 }
 
 Response import_partnership_recommendations(const Request& request, http::Context& context) {
-    auto partnership = id_param(request);
+    auto partnership = auth::path_id(request);
     if (!partnership || !readable(context.db(), context.user()).allows(*partnership)) {
         return missing(request, "partnership");
     }

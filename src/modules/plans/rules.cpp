@@ -439,6 +439,43 @@ Result<SaveResult> save_recommendation_action(db::Connection& db, const Recommen
     return outcome(a.id, true, update_action(db, a, actor));
 }
 
+// ---- actions arising at meetings ----------------------------------------------------------
+
+Result<SaveResult> save_meeting_action(db::Connection& db, std::int64_t partnership_id, std::int64_t meeting_id,
+                                       std::optional<std::int64_t> agenda_item_id, const Fields& f,
+                                       const access::ScopeFilter& reach, const audit::Actor& actor) {
+    Errors errors;
+    Action a;
+    a.partnership_id = partnership_id;
+    a.meeting_id = meeting_id;
+    a.agenda_item_id = agenda_item_id;
+    a.title = block(errors, f, "action", "The action", 2000);
+    if (a.title.empty()) errors.push_back({"action", "Enter the action"});
+    a.target_date = day(errors, f, "target_date", "Target date");
+    if (!a.target_date && get(f, "target_date").empty()) {
+        errors.push_back({"target_date", "Enter the target date"});
+    }
+    a.responsibility = line(errors, f, "responsibility", "Responsibility", 0, 1000);
+    a.responsible = parties(db, errors, f, "responsibility", reach);
+    if (a.responsibility.empty()) {
+        errors.push_back({"responsibility", "Enter who is responsible: a body, person or organisation of the register"});
+    }
+    a.status = status_or(errors, f, Status::not_started);
+    if (!errors.empty()) return rejected(std::move(errors));
+    // The next free number (a unique index stops two writers both taking it).
+    ActionQuery siblings;
+    siblings.reach.everything = true;
+    siblings.meeting = meeting_id;
+    auto others = all_actions(db, siblings);
+    for (auto next = others.size() + 1; a.number.empty(); ++next) {
+        auto number = std::to_string(next);
+        if (std::none_of(others.begin(), others.end(), [&](const Action& o) { return o.number == number; })) {
+            a.number = number;
+        }
+    }
+    return outcome(create_action(db, a, actor), false, true);
+}
+
 // ---- progress and the yearly review ---------------------------------------------------------
 
 Result<SaveResult> save_update(db::Connection& db, const Action& action, const Fields& f,

@@ -14,6 +14,7 @@
 #include "platform/audit/audit.hpp"
 #include "platform/core/error.hpp"
 #include "platform/db/database.hpp"
+#include "platform/imports/run_import.hpp"
 
 namespace safeboard::plans {
 
@@ -23,7 +24,8 @@ using Fields = std::map<std::string, std::string>;
 const std::vector<std::string>& action_columns();
 const std::vector<std::string>& recommendation_columns();
 
-enum class Saved { created, updated, unchanged };
+// What a save did (the import counts it).
+using Saved = imports::RowSaved;
 struct SaveResult {
     std::int64_t id = 0;
     Saved saved = Saved::unchanged;
@@ -64,6 +66,14 @@ Result<SaveResult> save_recommendation(db::Connection& db, const Fields& fields,
 Result<SaveResult> save_recommendation_action(db::Connection& db, const Recommendation& recommendation,
                                               const Fields& fields, Target target, const access::ScopeFilter& reach,
                                               const audit::Actor& actor);
+// An action arising at a meeting (of the meetings module, which has checked
+// the meeting and the agenda item), numbered 1, 2, ... within the meeting:
+// action, target_date (required), responsibility (required: bodies, people
+// or organisations of the register within `reach`, ";" between several),
+// status (default not started).
+Result<SaveResult> save_meeting_action(db::Connection& db, std::int64_t partnership_id, std::int64_t meeting_id,
+                                       std::optional<std::int64_t> agenda_item_id, const Fields& fields,
+                                       const access::ScopeFilter& reach, const audit::Actor& actor);
 
 // A progress update: written_on (default today), narrative, rag, status,
 // links (one URL per line). `files` are already stored and checked.

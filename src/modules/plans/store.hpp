@@ -43,7 +43,7 @@ std::int64_t save_objective(db::Connection& db, const Objective& objective, cons
 
 // ---- actions -------------------------------------------------------------------
 
-// Actions in number order within their plan or recommendation. Filters
+// Actions in number order within their plan, recommendation or meeting. Filters
 // combine; a page starts after (sort key, id) of the last row.
 struct ActionKey {
     std::string sort_key;
@@ -55,6 +55,7 @@ struct ActionQuery {
     std::optional<std::int64_t> plan;
     std::optional<std::int64_t> objective;
     std::optional<std::int64_t> recommendation;
+    std::optional<std::int64_t> meeting;  // the actions arising at a meeting
     bool plans_only = false;            // only actions of plans (not of recommendations)
     std::optional<Party> responsible;   // a body, person or organisation named responsible (a person also as a lead)
     std::optional<Status> status;
@@ -73,7 +74,7 @@ std::string encode_action_key(const ActionKey& key);
 std::optional<ActionKey> decode_action_key(std::string_view text);
 
 std::optional<Action> find_action(db::Connection& db, std::int64_t id);
-// The action with this number in a plan, or under a recommendation.
+// The action with this number in a plan, or under a recommendation (not a meeting's: see ActionQuery::meeting).
 std::optional<Action> find_action_numbered(db::Connection& db, std::optional<std::int64_t> plan_id,
                                            std::optional<std::int64_t> recommendation_id, std::string_view number);
 // Writes the action with its timescale entries, responsible parties and

@@ -2,8 +2,9 @@
 // records that a substitute came for the Designated Doctor: sent without the
 // substitute's name the form names the field in an error summary and saves
 // nothing; with the name, the meeting shows it. A confidential paper is
-// uploaded and listed. The list, the meeting, the form and the attendance
-// report are accessible.
+// uploaded and listed, a decision recorded, the letters to member agencies
+// drafted (one is fetched as PDF), and a meeting scheduled. The pages are
+// accessible.
 import { person, signIn } from '../lib/account.mjs';
 import { expectAccessible } from '../lib/axe.mjs';
 import { button, expect, heading, pathOf, submit, visit } from '../lib/pages.mjs';
@@ -71,6 +72,49 @@ export default async function (run) {
   const listed = (await page.locator('li', { has: paper }).innerText());
   expect(/Confidential/.test(listed), `the paper is listed as "${listed}"`);
   await expectAccessible(page, 'the meeting page with a paper');
+
+  // The decision on the first agenda item.
+  const item = page.locator('#agenda ~ ol > li').first();
+  await item.locator('summary').click();
+  await item.getByRole('textbox').fill('The Board noted the key PIs and asked for a report on referrals.');
+  const decided = await submit(page, item.getByRole('button', { name: /^Save/ }));
+  expect(decided === 200, `saving the decision ended on a page answering ${decided}`);
+  expect(await page.getByText('Decision: The Board noted the key PIs').count() === 1, 'the decision is not shown');
+
+  // The letters to member agencies after the held meeting, as a page and a PDF.
+  const drafted = await submit(page, button(page, 'Draft the letters to member agencies'));
+  expect(drafted === 200, `drafting the letters ended on a page answering ${drafted}`);
+  const letters = page.locator('#letters ~ table tbody tr');
+  expect(await letters.count() > 10, `${await letters.count()} letters were drafted for the Board's member agencies`);
+  const police = letters.filter({ has: page.getByRole('rowheader', { name: 'Essex Police', exact: true }) });
+  expect(await police.count() === 1, 'Essex Police has no letter');
+  const pdf = await page.evaluate(async (href) => {
+    const response = await fetch(href);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, start: String.fromCharCode(...bytes.slice(0, 5)) };
+  }, await police.getByRole('link', { name: /^PDF/ }).getAttribute('href'));
+  expect(pdf.status === 200 && pdf.start === '%PDF-', `the letter's PDF answered ${pdf.status} starting "${pdf.start}"`);
+  await expectAccessible(page, 'the meeting page with its letters');
+
+  // Scheduling a meeting: the form first names the missing date.
+  expect(await visit(page, meetingPath.replace(/\/meetings\/\d+$/, '/meetings')) === 200, 'GET /meetings failed');
+  await page.locator('#body').selectOption({ label: BOARD });
+  await submit(page, button(page, 'Show meetings'));
+  await submit(page, page.getByRole('button', { name: 'Add a meeting' }));
+  await expectAccessible(page, 'the form to add a meeting');
+  const empty = await submit(page, button(page, 'Add meeting'));
+  expect(empty === 422, `the meeting without a date answered ${empty}, not 422`);
+  const formLinks = await page.locator('.govuk-error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(formLinks.includes('#date'), `the error summary does not link to #date (links: ${formLinks.join(', ')})`);
+  await page.locator('#date').fill('2030-01-15');
+  await page.locator('#start_time').fill('14:00');
+  await page.locator('#end_time').fill('16:30');
+  await page.locator('#place').fill('Civic Centre, Southend-on-Sea');
+  await page.getByLabel('Confirmed', { exact: true }).check();
+  const added = await submit(page, button(page, 'Add meeting'));
+  expect(added === 200, `adding the meeting ended on a page answering ${added}`);
+  expect(/Tuesday 15 January 2030, 14:00 to 16:30/.test(await page.locator('main').innerText()),
+    'the new meeting does not show its time');
 
   expect(await visit(page, '/reports/attendance?from=2011-10-01&to=2012-09-30') === 200, 'the attendance report did not answer 200');
   const headline = await page.locator('.govuk-panel__body').innerText();
