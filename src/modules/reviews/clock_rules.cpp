@@ -126,20 +126,6 @@ void check_all(const std::vector<ClockRule>& rules, Problems& problems) {
             problems.push_back({rule.line, "starts_from", start + " is not became_aware, incident or another step"});
         }
     }
-    std::stable_sort(problems.begin(), problems.end(),
-                     [](const tabular::RowProblem& a, const tabular::RowProblem& b) { return a.line < b.line; });
-}
-
-Error to_error(const Problems& problems) {
-    Error error{ErrorKind::validation, "The clock rules have errors:", {}};
-    for (const auto& problem : problems) {
-        auto where = "line " + std::to_string(problem.line);
-        auto what = problem.column.empty() ? problem.message : problem.column + ": " + problem.message;
-        error.message += " " + where + ", " + what + ";";
-        error.fields.push_back({where, what});
-    }
-    error.message.pop_back();
-    return error;
 }
 
 }  // namespace
@@ -154,7 +140,9 @@ Result<std::vector<ClockRule>> read_clock_rules(std::string_view csv) {
         if (auto rule = read_row(row, problems)) rules.push_back(std::move(*rule));
     }
     check_all(rules, problems);
-    if (!problems.empty()) return std::unexpected(to_error(problems));
+    if (!problems.empty()) {
+        return std::unexpected(tabular::file_error("The clock rules have errors:", std::move(problems)));
+    }
     return rules;
 }
 

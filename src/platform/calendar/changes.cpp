@@ -121,20 +121,6 @@ void check_all(const std::vector<HolidayChange>& changes, Problems& problems) {
         check_once(dates, change.date, change, "date", problems);
         if (change.replaces) check_once(replaced, *change.replaces, change, "replaces", problems);
     }
-    std::stable_sort(problems.begin(), problems.end(),
-                     [](const tabular::RowProblem& a, const tabular::RowProblem& b) { return a.line < b.line; });
-}
-
-Error to_error(const Problems& problems) {
-    Error error{ErrorKind::validation, "The bank holiday changes have errors:", {}};
-    for (const auto& problem : problems) {
-        auto where = "line " + std::to_string(problem.line);
-        auto what = problem.column.empty() ? problem.message : problem.column + ": " + problem.message;
-        error.message += " " + where + ", " + what + ";";
-        error.fields.push_back({where, what});
-    }
-    error.message.pop_back();
-    return error;
 }
 
 }  // namespace
@@ -149,7 +135,9 @@ Result<std::vector<HolidayChange>> read_changes(std::string_view csv) {
         if (auto change = read_row(row, problems)) changes.push_back(std::move(*change));
     }
     check_all(changes, problems);
-    if (!problems.empty()) return std::unexpected(to_error(problems));
+    if (!problems.empty()) {
+        return std::unexpected(tabular::file_error("The bank holiday changes have errors:", std::move(problems)));
+    }
     return changes;
 }
 

@@ -61,4 +61,18 @@ std::vector<std::string> cells(const Fields& fields, const std::vector<std::stri
     return row;
 }
 
+Error file_error(std::string_view heading, std::vector<RowProblem> problems) {
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
+    Error error{ErrorKind::validation, std::string(heading), {}};
+    for (const auto& problem : problems) {
+        auto where = "line " + std::to_string(problem.line);
+        auto what = problem.column.empty() ? problem.message : problem.column + ": " + problem.message;
+        error.message += " " + where + ", " + what + ";";
+        error.fields.push_back({where, what});
+    }
+    if (!problems.empty()) error.message.pop_back();
+    return error;
+}
+
 }  // namespace safeboard::tabular

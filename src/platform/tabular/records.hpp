@@ -44,6 +44,10 @@ std::vector<FieldRow> field_rows(const Table& table, const std::vector<std::stri
 
 // Adds an error to the report: one problem per field error, or the message.
 void note(ImportReport& report, std::size_t line, const Error& error);
+// Problems of a file read whole (a data file compiled in, say) as one
+// validation error: `heading`, then "line N, column: message" for each in
+// line order, with a field per problem named "line N".
+Error file_error(std::string_view heading, std::vector<RowProblem> problems);
 
 // The cells of a record in column order (empty where a field is missing).
 std::vector<std::string> cells(const Fields& fields, const std::vector<std::string>& columns);
