@@ -19,10 +19,7 @@ namespace json = boost::json;
 class CalendarApi : public testing::RunningService {
 protected:
     void seed(db::Connection& db) override {
-        auto id = auth::create_user(db, {"viewer@example.org", "Viewer", {{access::Role::viewer, {}}}}, std::nullopt,
-                                    actor_, register_::scope_exists)
-                      ->id;
-        token_ = auth::create_api_token(db, id, "tests", std::nullopt, system_now(), actor_)->secret;
+        token_ = token_for(db, "viewer@example.org", access::Role::viewer);
     }
     json::object get(const std::string& target, unsigned status) {
         auto response = client().send(bhttp::verb::get, target, "", {{"Authorization", "Bearer " + token_}});

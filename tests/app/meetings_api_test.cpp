@@ -36,10 +36,7 @@ protected:
             if (body.name == "Southend LSCB Overarching Board") board_ = body.id;
         }
         auto user = [&](const std::string& email, access::Role role, std::int64_t partnership) {
-            auto id = auth::create_user(db, {email, email, {{role, {access::ScopeKind::partnership, partnership}}}},
-                                        std::nullopt, actor_, register_::scope_exists)
-                          ->id;
-            return auth::create_api_token(db, id, "tests", std::nullopt, system_now(), actor_)->secret;
+            return token_for(db, email, role, {access::ScopeKind::partnership, partnership});
         };
         unit_ = user("unit@example.org", access::Role::business_unit, southend);
         viewer_ = user("viewer@example.org", access::Role::viewer, southend);

@@ -44,13 +44,8 @@ protected:
                 break;
             }
         }
-        auto user = [&](const std::string& email, access::Role role, access::Scope scope) {
-            auto id = auth::create_user(db, {email, email, {{role, scope}}}, std::nullopt, actor_,
-                                        register_::scope_exists)->id;
-            return auth::create_api_token(db, id, "tests", std::nullopt, system_now(), actor_)->secret;
-        };
-        viewer_ = user("viewer@example.org", access::Role::viewer, {access::ScopeKind::partnership, southend_});
-        lead_ = user("lead@example.org", access::Role::agency_lead,
+        viewer_ = token_for(db, "viewer@example.org", access::Role::viewer, {access::ScopeKind::partnership, southend_});
+        lead_ = token_for(db, "lead@example.org", access::Role::agency_lead,
                      {access::ScopeKind::organisation, *manager.organisation_id});
     }
     RawResponse call(bhttp::verb method, const std::string& target, const std::string& token, std::string body = {}) {

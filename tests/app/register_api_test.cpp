@@ -26,14 +26,9 @@ protected:
         southend_ = register_::find_partnership_by_code(db, "southend")->id;
         police_ = register_::find_organisations_named(db, "Essex Police").at(0).id;
         council_ = register_::find_organisations_named(db, "Essex County Council").at(0).id;
-        auto user = [&](const std::string& email, access::Role role, access::Scope scope) {
-            auto id = auth::create_user(db, {email, email, {{role, scope}}}, std::nullopt, actor_,
-                                        register_::scope_exists)->id;
-            return auth::create_api_token(db, id, "tests", std::nullopt, system_now(), actor_)->secret;
-        };
-        viewer_ = user("viewer@example.org", access::Role::viewer, {access::ScopeKind::partnership, essex_});
-        business_ = user("unit@example.org", access::Role::business_unit, {access::ScopeKind::partnership, essex_});
-        lead_ = user("lead@example.org", access::Role::agency_lead, {access::ScopeKind::organisation, police_});
+        viewer_ = token_for(db, "viewer@example.org", access::Role::viewer, {access::ScopeKind::partnership, essex_});
+        business_ = token_for(db, "unit@example.org", access::Role::business_unit, {access::ScopeKind::partnership, essex_});
+        lead_ = token_for(db, "lead@example.org", access::Role::agency_lead, {access::ScopeKind::organisation, police_});
     }
     RawResponse call(bhttp::verb method, const std::string& target, const std::string& token, std::string body = {}) {
         Headers headers{{"Authorization", "Bearer " + token}};

@@ -8,6 +8,9 @@
 #include <gtest/gtest.h>
 
 #include "app/application.hpp"
+#include "modules/register/store.hpp"
+#include "platform/auth/api_tokens.hpp"
+#include "platform/auth/users.hpp"
 #include "platform/http/test_server.hpp"
 
 namespace safeboard::app::testing {
@@ -41,6 +44,11 @@ protected:
         std::filesystem::remove_all(dir_);
     }
     virtual void seed(db::Connection&) {}
+    // A user with one role (the scope says where) and an API token for them: the token's secret.
+    std::string token_for(db::Connection& db, const std::string& email, access::Role role, access::Scope scope = {}) {
+        auto user = auth::create_user(db, {email, email, {{role, scope}}}, std::nullopt, actor_, register_::scope_exists);
+        return auth::create_api_token(db, user->id, "tests", std::nullopt, system_now(), actor_)->secret;
+    }
     safeboard::testing::Client client() { return safeboard::testing::Client(server_->port()); }
 
     auth::AuthSettings settings_;

@@ -320,20 +320,20 @@ std::string title_of(const Letter& letter, const Meeting& meeting) {
 std::string html_block(const pdf::Block& block) {
     if (const auto* heading = std::get_if<pdf::Heading>(&block)) {
         auto tag = "h" + std::to_string(std::max(1, heading->level - 1));
-        return "<" + tag + ">" + html_escaped(heading->text) + "</" + tag + ">\n";
+        return "<" + tag + ">" + xml_escaped(heading->text) + "</" + tag + ">\n";
     }
     if (const auto* list = std::get_if<pdf::BulletList>(&block)) {
         std::string html = "<ul>\n";
-        for (const auto& item : list->items) html += "<li>" + html_escaped(item) + "</li>\n";
+        for (const auto& item : list->items) html += "<li>" + xml_escaped(item) + "</li>\n";
         return html + "</ul>\n";
     }
     std::string html = "<p>";
     const auto& text = std::get<pdf::Paragraph>(block).text;
     std::size_t start = 0;
     for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start)) {
-        html += html_escaped(text.substr(start, end - start)) + "<br>\n";
+        html += xml_escaped(text.substr(start, end - start)) + "<br>\n";
     }
-    return html + html_escaped(text.substr(start)) + "</p>\n";
+    return html + xml_escaped(text.substr(start)) + "</p>\n";
 }
 
 }  // namespace
@@ -369,27 +369,11 @@ pdf::Document letter_document(const Letter& letter, const Meeting& meeting) {
 
 std::string letter_html(const Letter& letter, const Meeting& meeting) {
     std::string html = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                       html_escaped(title_of(letter, meeting)) + "</title>\n</head>\n<body>\n<header><p><strong>" +
-                       html_escaped(meeting.body_name) + "</strong></p></header>\n<main>\n<p>" +
-                       html_escaped(sent_line(letter)) + "</p>\n";
+                       xml_escaped(title_of(letter, meeting)) + "</title>\n</head>\n<body>\n<header><p><strong>" +
+                       xml_escaped(meeting.body_name) + "</strong></p></header>\n<main>\n<p>" +
+                       xml_escaped(sent_line(letter)) + "</p>\n";
     for (const auto& block : letter_blocks(letter.text)) html += html_block(block);
     return html + "</main>\n</body>\n</html>\n";
-}
-
-std::string html_escaped(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': escaped += "&amp;"; break;
-            case '<': escaped += "&lt;"; break;
-            case '>': escaped += "&gt;"; break;
-            case '"': escaped += "&quot;"; break;
-            case '\'': escaped += "&#39;"; break;
-            default: escaped += c;
-        }
-    }
-    return escaped;
 }
 
 }  // namespace safeboard::meetings

@@ -102,8 +102,6 @@ std::vector<pdf::Block> letter_blocks(std::string_view text);
 pdf::Document letter_document(const Letter& letter, const Meeting& meeting);
 // The same letter as a standalone page to print, every text escaped.
 std::string letter_html(const Letter& letter, const Meeting& meeting);
-// &, <, >, " and ' as character references.
-std::string html_escaped(std::string_view text);
 
 // ---- drafting, the API and the documents (routes_letters.cpp) -------------------------------
 

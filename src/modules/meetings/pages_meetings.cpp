@@ -81,11 +81,11 @@ http::Response meeting_list(const Pages& pages, const http::Request& request, ht
 
 // ---- one meeting ---------------------------------------------------------------------------------
 
-data paper_rows(db::Connection& db, const access::Principal& user, const Meeting& meeting,
-                const std::vector<Paper>& papers, std::optional<std::int64_t> item, const std::string& today) {
+// The papers of one agenda item (or of the meeting as a whole), among those the user may see.
+data paper_rows(const Meeting& meeting, const std::vector<Paper>& visible, std::optional<std::int64_t> item) {
     data rows{data::type::list};
-    for (const auto& paper : papers) {
-        if (paper.agenda_item_id != item || !may_see(db, user, meeting, paper, today)) continue;
+    for (const auto& paper : visible) {
+        if (paper.agenda_item_id != item) continue;
         data row;
         row.set("href", meeting_href(meeting.id) + "/papers/" + std::to_string(paper.id));
         row.set("title", paper.title.empty() ? paper.filename : paper.title);
@@ -285,8 +285,7 @@ http::Response record_attendance(const Pages& pages, const http::Request& reques
 http::Response meeting_page(const Pages& pages, http::Context& context, const Meeting& meeting, Errors errors,
                             unsigned status) {
     auto& db = context.db();
-    auto today = today_utc();
-    auto papers = papers_of(db, meeting.id);
+    auto papers = visible_papers(db, context.user(), meeting, today_utc());
     data details{data::type::list};
     details.push_back(detail_row("Body", meeting.body_name, "/bodies/" + std::to_string(meeting.body_id)));
     details.push_back(detail_row("When (UK time)", when_text(meeting)));
@@ -311,13 +310,13 @@ http::Response meeting_page(const Pages& pages, http::Context& context, const Me
         row.set("presenter", text(item.presenter));
         row.set("decision", text(item.decision));
         row.set("not_taken", !item.taken && meeting.status == MeetingStatus::held);
-        auto own = paper_rows(db, context.user(), meeting, papers, item.id, today);
+        auto own = paper_rows(meeting, papers, item.id);
         row.set("has_papers", !own.is_empty_list());
         row.set("papers", own);
         agenda.push_back(row);
         item_choices.push_back({std::to_string(item.id), std::to_string(item.position) + ". " + item.title, {}});
     }
-    auto general = paper_rows(db, context.user(), meeting, papers, std::nullopt, today);
+    auto general = paper_rows(meeting, papers, std::nullopt);
     auto seats = expected_seats(db, meeting);
     data values;
     values.set("id", std::to_string(meeting.id));

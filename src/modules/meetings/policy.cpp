@@ -55,10 +55,27 @@ bool sits_on(db::Connection& db, const access::Principal& user, std::int64_t bod
     return false;
 }
 
+namespace {
+
+bool sees_confidential(db::Connection& db, const access::Principal& user, const Meeting& meeting,
+                       const std::string& today) {
+    return may_change(db, user, meeting) || sits_on(db, user, meeting.body_id, today);
+}
+
+}  // namespace
+
 bool may_see(db::Connection& db, const access::Principal& user, const Meeting& meeting, const Paper& paper,
              const std::string& today) {
-    if (!paper.confidential) return true;
-    return may_change(db, user, meeting) || sits_on(db, user, meeting.body_id, today);
+    return !paper.confidential || sees_confidential(db, user, meeting, today);
+}
+
+std::vector<Paper> visible_papers(db::Connection& db, const access::Principal& user, const Meeting& meeting,
+                                  const std::string& today) {
+    auto papers = papers_of(db, meeting.id);
+    bool confidential_too = std::ranges::none_of(papers, &Paper::confidential) ||
+                            sees_confidential(db, user, meeting, today);
+    if (!confidential_too) std::erase_if(papers, [](const Paper& paper) { return paper.confidential; });
+    return papers;
 }
 
 }  // namespace safeboard::meetings

@@ -8,6 +8,8 @@
 // current members (the register's seats, matched to the user by e-mail).
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "modules/meetings/model.hpp"
 #include "platform/access/principal.hpp"
@@ -30,5 +32,8 @@ bool may_change(db::Connection& db, const access::Principal& user, const Meeting
 bool sits_on(db::Connection& db, const access::Principal& user, std::int64_t body_id, const std::string& today);
 bool may_see(db::Connection& db, const access::Principal& user, const Meeting& meeting, const Paper& paper,
              const std::string& today);
+// The meeting's papers the user may see, deciding once whether they see the confidential ones.
+std::vector<Paper> visible_papers(db::Connection& db, const access::Principal& user, const Meeting& meeting,
+                                  const std::string& today);
 
 }  // namespace safeboard::meetings

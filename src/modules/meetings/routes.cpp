@@ -221,16 +221,13 @@ Response meeting_agenda(const Request& request, http::Context& context) {
     auto& db = context.db();
     auto meeting = readable_meeting(db, context.user(), auth::path_id(request));
     if (!meeting) return missing(request, "meeting");
-    auto today = today_utc();
-    auto papers = papers_of(db, meeting->id);
+    auto papers = visible_papers(db, context.user(), *meeting, today_utc());
     json::array items;
     for (const auto& item : agenda_of(db, meeting->id)) {
         auto body = to_json(item);
         json::array own;
         for (const auto& paper : papers) {
-            if (paper.agenda_item_id == item.id && may_see(db, context.user(), *meeting, paper, today)) {
-                own.push_back(to_json(paper));
-            }
+            if (paper.agenda_item_id == item.id) own.push_back(to_json(paper));
         }
         body["papers"] = std::move(own);
         items.push_back(std::move(body));

@@ -2,6 +2,7 @@
 // objectives, actions and RAG summary on a chosen day, the board's progress
 // report (printable HTML and XLSX), the yearly review and roll-forward, and
 // the plan's actions as a spreadsheet.
+#include "modules/plans/homes.hpp"
 #include "modules/plans/import.hpp"
 #include "modules/plans/pages_support.hpp"
 #include "modules/plans/policy.hpp"
@@ -42,11 +43,12 @@ http::Response plan_list(const Pages& pages, const http::Request& request, http:
         next = link("/plans", given);
     }
     data rows{data::type::list};
+    Homes names(db);  // each partnership's name read once
     for (const auto& plan : plans) {
         data row;
         row.set("href", plan_href(plan.id));
         row.set("title", plan.title);
-        row.set("partnership", partnership_name(db, plan.partnership_id));
+        row.set("partnership", names.partnership(plan.partnership_id));
         row.set("period", period_of(plan));
         row.set("reporting_year", reporting_year(plan));
         row.set("reviewed", text(plan.reviewed_on.value_or("")));
@@ -73,7 +75,7 @@ std::vector<Action> actions_of(db::Connection& db, std::int64_t plan_id) {
 
 data plan_details(db::Connection& db, const Plan& plan) {
     data details{data::type::list};
-    details.push_back(detail_row("Partnership", partnership_name(db, plan.partnership_id)));
+    details.push_back(detail_row("Partnership", Homes(db).partnership(plan.partnership_id)));
     details.push_back(detail_row("Period", plan.starts_on + " to " + plan.ends_on));
     details.push_back(detail_row("Reporting year", reporting_year(plan)));
     if (plan.previous_plan_id) {
@@ -278,7 +280,7 @@ http::Response progress_report(const Pages& pages, const http::Request& request,
     data values;
     values.set("id", std::to_string(plan->id));
     values.set("title", plan->title);
-    values.set("partnership", partnership_name(db, plan->partnership_id));
+    values.set("partnership", Homes(db).partnership(plan->partnership_id));
     values.set("on", on);
     values.set("groups", groups);
     values.set("has_groups", !groups.is_empty_list());

@@ -1,6 +1,7 @@
 // The recommendations register on the web: the list by partnership, source,
 // owner and rolled-up status, one recommendation with its response,
 // acceptance and actions, and the register as CSV or XLSX.
+#include "modules/plans/homes.hpp"
 #include "modules/plans/import.hpp"
 #include "modules/plans/pages_support.hpp"
 #include "modules/plans/policy.hpp"
@@ -106,7 +107,7 @@ http::Response show_recommendation(const Pages& pages, const http::Request& requ
     auto r = readable_recommendation(db, context.user(), path_id(request));
     if (!r) return missing(request, "recommendation");
     data details{data::type::list};
-    details.push_back(detail_row("Partnership", partnership_name(db, r->partnership_id)));
+    details.push_back(detail_row("Partnership", Homes(db).partnership(r->partnership_id)));
     details.push_back(detail_row("Source", std::string(label_of(r->source))));
     details.push_back(detail_row("Reference", r->source_reference));
     details.push_back(detail_row("Title of the source", r->source_title));

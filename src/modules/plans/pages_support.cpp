@@ -59,11 +59,6 @@ std::string reporting_year(const Plan& plan) {
     return std::string(months[first]) + " to " + months[(first + 11) % 12];
 }
 
-std::string partnership_name(db::Connection& db, std::int64_t id) {
-    auto partnership = register_::find_partnership(db, id);
-    return partnership ? partnership->name : std::string();
-}
-
 std::string timescale_text(const Action& action) {
     return action.timescale.wording.empty() ? action.target_date.value_or("") : action.timescale.wording;
 }

@@ -75,8 +75,6 @@ std::string rag_tag(std::optional<Rag> rag);
 std::string period_of(const Plan& plan);
 // "October to September".
 std::string reporting_year(const Plan& plan);
-// "Southend Safeguarding Children Board" for its id; "" when unknown.
-std::string partnership_name(db::Connection& db, std::int64_t id);
 
 // One action as a table row reads it on `on`: id, href, number, title,
 // timescale, responsibility, status and status_tag, rag and rag_tag (or

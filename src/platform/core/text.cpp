@@ -119,6 +119,22 @@ std::string lower_ascii(std::string_view text) {
     return out;
 }
 
+std::string xml_escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 std::optional<FieldError> check_line(std::string_view field, std::string_view label, std::string_view value,
                                      std::size_t min, std::size_t max) {
     auto length = utf8_length(value);

@@ -28,6 +28,10 @@ std::string shortened(std::string_view text, std::size_t max_bytes);
 bool has_control_characters(std::string_view text, bool allow_tab = false);
 std::string trim(std::string_view text);
 std::string lower_ascii(std::string_view text);
+// &, <, >, " and ' as character references: text safe inside an HTML or
+// XML element or a quoted attribute (for markup built without templates:
+// SVG, a standalone printable page).
+std::string xml_escaped(std::string_view text);
 
 // The one-line text rule most fields share: valid UTF-8, no control
 // characters, between min and max characters. The message names the field

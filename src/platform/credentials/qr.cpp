@@ -1,3 +1,4 @@
+#include "platform/core/text.hpp"
 #include "platform/credentials/qr.hpp"
 
 #include <qrencode.h>
@@ -14,21 +15,6 @@ constexpr int kQuietZone = 4;
 struct FreeQrCode {
     void operator()(QRcode* code) const { QRcode_free(code); }
 };
-
-std::string xml_attribute(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 // Each horizontal run of dark modules as one rectangle: far fewer path
 // commands than one per module.
@@ -76,7 +62,7 @@ std::string qr_svg(std::string_view text, std::string_view accessible_name, int 
     auto matrix = qr_matrix(text);
     auto side = std::to_string(matrix.width + 2 * kQuietZone);
     auto pixels = std::to_string(pixel_size);
-    return R"(<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label=")" + xml_attribute(accessible_name) +
+    return R"(<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label=")" + xml_escaped(accessible_name) +
            R"(" width=")" + pixels + R"(" height=")" + pixels + R"(" viewBox="0 0 )" + side + " " + side +
            R"(" shape-rendering="crispEdges"><rect width=")" + side + R"(" height=")" + side +
            R"(" fill="#ffffff"/><path fill="#000000" d=")" + dark_path(matrix) + R"("/></svg>)";

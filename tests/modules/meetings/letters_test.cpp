@@ -249,7 +249,6 @@ TEST(Letters, ThePageEscapesEveryText) {
     EXPECT_TRUE(has(html, "<li>Q&amp;A with &quot;Ofsted&quot; &lt;b&gt;now&lt;/b&gt;</li>")) << html;
     EXPECT_TRUE(has(html, "<h2>Key issues</h2>")) << html;
     EXPECT_TRUE(has(html, "<p>Pat Jones<br>\nHead of CAIU<br>\nEssex Police</p>")) << html;
-    EXPECT_EQ(html_escaped("'&'"), "&#39;&amp;&#39;");
 }
 
 std::vector<std::string> fields_named(const Error& error) {

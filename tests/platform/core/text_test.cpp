@@ -52,5 +52,10 @@ TEST(Text, CheckLineNamesTheFieldAndTheProblem) {
     EXPECT_FALSE(check_line("name", "Full name", accents, 1, 200));
 }
 
+TEST(XmlEscaped, EscapesEveryCharacterMarkupReads) {
+    EXPECT_EQ(xml_escaped("'&'"), "&#39;&amp;&#39;");
+    EXPECT_EQ(xml_escaped("<b class=\"x\">Board’s</b>"), "&lt;b class=&quot;x&quot;&gt;Board’s&lt;/b&gt;");
+}
+
 }  // namespace
 }  // namespace safeboard
