@@ -64,6 +64,20 @@ std::vector<Reminder> latest_reminders_for(db::Connection& db, const std::vector
 }
 
 std::vector<std::int64_t> people_to_remind(db::Connection& db, const Action& action, const std::string& date) {
+    return PeopleToRemind(db, date).of(action);
+}
+
+const std::vector<std::int64_t>& PeopleToRemind::chairs_of(std::int64_t body_id) {
+    auto [it, added] = chairs_.try_emplace(body_id);
+    if (!added) return it->second;
+    for (const auto& seat : register_::memberships_of_body(db_, body_id)) {
+        bool chairs = seat.role == register_::SeatRole::chair || seat.role == register_::SeatRole::vice_chair;
+        if (chairs && seat.person_id && seat.current_on(date_)) it->second.push_back(*seat.person_id);
+    }
+    return it->second;
+}
+
+std::vector<std::int64_t> PeopleToRemind::of(const Action& action) {
     std::vector<std::int64_t> people;
     for (const auto& party : action.responsible) {
         if (party.kind == PartyKind::person) people.push_back(party.id);
@@ -72,10 +86,8 @@ std::vector<std::int64_t> people_to_remind(db::Connection& db, const Action& act
     if (action.senior_lead_id) people.push_back(*action.senior_lead_id);
     for (const auto& party : action.responsible) {
         if (party.kind != PartyKind::body) continue;
-        for (const auto& seat : register_::memberships_of_body(db, party.id)) {
-            bool chairs = seat.role == register_::SeatRole::chair || seat.role == register_::SeatRole::vice_chair;
-            if (chairs && seat.person_id && seat.current_on(date)) people.push_back(*seat.person_id);
-        }
+        const auto& chairs = chairs_of(party.id);
+        people.insert(people.end(), chairs.begin(), chairs.end());
     }
     std::sort(people.begin(), people.end());
     people.erase(std::unique(people.begin(), people.end()), people.end());

@@ -144,7 +144,8 @@ void record_day(db::Connection& db, const std::string& on, const audit::Actor& a
     auto actions = all_actions(db, query);
     summary.actions = static_cast<std::size_t>(
         std::count_if(actions.begin(), actions.end(), [&](const Action& a) { return reminder_due(a, on).has_value(); }));
-    auto planned = reminders_to_record(actions, on, [&](const Action& a) { return people_to_remind(db, a, on); });
+    PeopleToRemind recipients(db, on);
+    auto planned = reminders_to_record(actions, on, [&](const Action& a) { return recipients.of(a); });
     for (const auto& reminder : planned) {
         if (record_reminder(db, reminder)) ++summary.recorded;
     }

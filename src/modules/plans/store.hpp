@@ -153,5 +153,17 @@ std::vector<Reminder> latest_reminders_for(db::Connection& db, const std::vector
 // its leads, and the current chair and vice-chair of each body named
 // responsible (on `date`).
 std::vector<std::int64_t> people_to_remind(db::Connection& db, const Action& action, const std::string& date);
+// people_to_remind for many actions on one day, reading each body's seats once.
+class PeopleToRemind {
+public:
+    PeopleToRemind(db::Connection& db, std::string date) : db_(db), date_(std::move(date)) {}
+    std::vector<std::int64_t> of(const Action& action);
+
+private:
+    const std::vector<std::int64_t>& chairs_of(std::int64_t body_id);
+    db::Connection& db_;
+    std::string date_;
+    std::map<std::int64_t, std::vector<std::int64_t>> chairs_;
+};
 
 }  // namespace safeboard::plans
