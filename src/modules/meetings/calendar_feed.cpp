@@ -183,7 +183,7 @@ void add_calendar_routes(http::Router& router) {
     router.add({M::get, "/meetings/{id}/calendar.ics", meeting_ics, http::Execution::worker,
                 {"One meeting as an iCalendar file", "meetings", {}, "", false}, read});
     router.add({M::get, "/api/v1/calendar-feeds", list_feeds, http::Execution::worker,
-                {"Your calendar feeds", "meetings", {}, "", true}, read});
+                {"Your calendar feeds", "meetings", {}, "CalendarFeed", true}, read});
     router.add({M::post, "/api/v1/calendar-feeds", create_feed, http::Execution::worker,
                 {"Make a calendar feed: kind (body or person), subject (its id); the address is shown once",
                  "meetings", {}, "", false},

@@ -140,6 +140,14 @@ bool update_forward_plan_item(db::Connection& db, const ForwardPlanItem& item, c
     });
 }
 
+bool remove_forward_plan_item(db::Connection& db, std::int64_t id, const audit::Actor& actor) {
+    auto before = find_forward_plan_item(db, id);
+    if (!before || before->status != ItemStatus::planned) return false;
+    db.query("DELETE FROM forward_plan_items WHERE id = $1", {id});
+    record(db, actor, "delete", "forward_plan_item", id, snapshot(*before), {});
+    return true;
+}
+
 int year_starts_month(db::Connection& db, const register_::Body& body) {
     constexpr int april = 4;
     if (body.partnership_ids.empty()) return april;

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "modules/meetings/linked.hpp"
 #include "modules/meetings/rules.hpp"
 #include "modules/meetings/store.hpp"
 #include "modules/meetings/vocabulary.hpp"
@@ -28,25 +29,6 @@ std::optional<std::int64_t> substitute_person(db::Connection& db, const Attendan
     auto people = register_::find_people_named(db, a.substitute_name, a.organisation_id);
     if (people.size() != 1) return std::nullopt;
     return people.front().id;
-}
-
-std::vector<Choice> choices_of(const std::vector<register_::Organisation>& organisations) {
-    std::vector<Choice> choices;
-    for (const auto& o : organisations) choices.push_back({o.id, o.name, o.short_name});
-    return choices;
-}
-
-std::vector<Choice> choices_of(const std::vector<register_::Body>& bodies) {
-    std::vector<Choice> choices;
-    for (const auto& b : bodies) choices.push_back({b.id, b.name, b.short_name});
-    return choices;
-}
-
-register_::ListQuery within(const register_::Body& body) {
-    register_::ListQuery query;
-    query.reach.ids = body.partnership_ids;
-    query.limit = 500;
-    return query;
 }
 
 }  // namespace
@@ -88,8 +70,8 @@ ImportReport import_attendance(db::Connection& db, const Meeting& meeting, std::
 
 ImportReport import_forward_plan(db::Connection& db, const register_::Body& body, std::string_view bytes,
                                  const audit::Actor& actor) {
-    auto organisations = choices_of(register_::all_organisations(db, within(body)));
-    auto bodies = choices_of(register_::all_bodies(db, within(body)));
+    auto organisations = organisation_choices(db, body);
+    auto bodies = body_choices(db, body);
     return imports::run_import(db, bytes, forward_plan_columns(), "forward plan", "body:" + std::to_string(body.id), actor,
                        [&](const tabular::FieldRow& row) -> Result<Saved> {
                            ForwardPlanItem base;

@@ -121,6 +121,6 @@ Drafted draft_letters(db::Connection& db, const Meeting& meeting, const std::opt
 // A meeting's actions arising (kept by the plans action engine), its
 // letters drafted, read, marked sent and answered, the letters as PDF and
 // printable page, and the report of overdue responses.
-void add_letter_routes(http::Router& router, api::ApiInfo& api);
+void add_letter_routes(http::Router& router);
 
 }  // namespace safeboard::meetings

@@ -35,6 +35,9 @@ enum class AgendaType { decision, discussion, information, standing };
 enum class LinkKind { none, plan, recommendation, action, organisation };
 // Whom a substitute's attendance counts for in the attendance report.
 enum class SubstituteSetting { organisation, person, both, neither };
+// Where an attendance report's setting came from: the default, the
+// partnership's stored settings, or the request for this one report.
+enum class SettingSource { built_in, partnership, request };
 enum class FeedKind { body, person };
 
 struct Meeting {
@@ -132,6 +135,16 @@ struct Paper {
     std::optional<std::int64_t> uploaded_by;  // the user
     std::string uploaded_by_name;
     std::string uploaded_at;  // UTC, ISO 8601 with Z
+};
+
+// How a partnership reads attendance: the share of meetings that is "good"
+// and whom a substitute counts for. The defaults until it stores its own.
+struct AttendanceSettings {
+    std::int64_t partnership_id = 0;
+    int good_standard = 66;  // a percentage, 1 to 100
+    SubstituteSetting substitutes = SubstituteSetting::organisation;
+    bool stored = false;     // false: never set, so the defaults
+    std::string updated_at;  // UTC, ISO 8601 with Z, when stored
 };
 
 // The letter to one member agency after a Board meeting, and its response.

@@ -1,8 +1,9 @@
 #pragma once
 // The meetings module's web pages: a body's meetings, a meeting with its
-// agenda, papers (uploaded, confidential to members, downloads audited) and
-// attendance, the form to record attendance, the attendance report and a
-// body's forward plan.
+// agenda (items added, changed, moved and removed), papers (uploaded,
+// confidential to members, downloads audited) and attendance, the form to
+// record attendance, the attendance report and each partnership's
+// attendance settings, and a body's forward plan with its items' forms.
 #include <filesystem>
 #include <span>
 

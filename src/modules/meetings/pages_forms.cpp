@@ -28,18 +28,9 @@ using http::Access;
 using web::choice_field;
 using web::field;
 
-std::string meeting_href(std::int64_t id) { return "/meetings/" + std::to_string(id); }
-
 const std::vector<std::string>& meeting_fields() {
     static const std::vector<std::string> fields{"title", "date", "start_time", "end_time", "place",
                                                  "online_url", "notes", "status"};
-    return fields;
-}
-
-Fields posted(const http::Request& request, const std::vector<std::string>& names) {
-    auto form = http::form_fields(request);
-    Fields fields;
-    for (const auto& name : names) fields[name] = auth::form_text(form, name);
     return fields;
 }
 
@@ -91,29 +82,17 @@ http::Response form_page(const Pages& pages, http::Context& context, const regis
                   meeting ? meeting_href(meeting->id) : "/meetings?body=" + std::to_string(body.id));
 }
 
-// The body from ?body=, when the user may schedule its meetings.
-std::variant<register_::Body, http::Response> schedulable_body(const http::Request& request, http::Context& context) {
-    auto& db = context.db();
-    auto body = readable_body(db, context.user(), query_id(request, "body").id);
-    if (!body) return missing(request, "body");
-    if (!body_in(db, writable(context.user()), body->id)) {
-        return auth::refuse(request, context, "meetings.write is not held for a partnership of body " +
-                                                  std::to_string(body->id));
-    }
-    return *body;
-}
-
 http::Response new_meeting_form(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto found = schedulable_body(request, context);
+    auto found = changeable_body(request, context, query_id(request, "body").id);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
     return form_page(pages, context, std::get<register_::Body>(found), std::nullopt, {}, {}, 200);
 }
 
 http::Response add_meeting(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto found = schedulable_body(request, context);
+    auto found = changeable_body(request, context, query_id(request, "body").id);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
     const auto& body = std::get<register_::Body>(found);
-    auto fields = posted(request, meeting_fields());
+    auto fields = posted_fields(request, meeting_fields());
     Meeting base;
     base.body_id = body.id;
     auto meeting = meeting_from(fields, base, today_utc());
@@ -128,21 +107,6 @@ http::Response add_meeting(const Pages& pages, const http::Request& request, htt
     return auth::see_other(meeting_href(id));
 }
 
-// The meeting and its body, when the user may change it; otherwise the answer to give.
-struct Changing {
-    Meeting meeting;
-    register_::Body body;
-};
-std::variant<Changing, http::Response> changing(const http::Request& request, http::Context& context) {
-    auto& db = context.db();
-    auto meeting = readable_meeting(db, context.user(), path_id(request));
-    if (!meeting) return missing(request, "meeting");
-    if (!may_change(db, context.user(), *meeting)) {
-        return auth::refuse(request, context, "You cannot change meeting " + std::to_string(meeting->id));
-    }
-    return Changing{*meeting, *register_::find_body(db, meeting->body_id)};
-}
-
 http::Response edit_meeting_form(const Pages& pages, const http::Request& request, http::Context& context) {
     auto found = changing(request, context);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
@@ -154,7 +118,7 @@ http::Response change_meeting(const Pages& pages, const http::Request& request, 
     auto found = changing(request, context);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
     const auto& [meeting, body] = std::get<Changing>(found);
-    auto fields = posted(request, meeting_fields());
+    auto fields = posted_fields(request, meeting_fields());
     auto changed = meeting_from(fields, meeting, today_utc());
     if (!changed) return form_page(pages, context, body, meeting, fields, on_the_form(changed.error().fields, fields), 422);
     auto& db = context.db();

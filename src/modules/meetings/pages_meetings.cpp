@@ -1,6 +1,6 @@
-// Meetings on the web: a body's meetings, one meeting with its agenda,
-// papers and attendance, uploading and downloading papers, and the form to
-// record attendance seat by seat.
+// Meetings on the web: a body's meetings, uploading and downloading a
+// meeting's papers, and the form to record attendance seat by seat (the
+// meeting's own page is pages_meeting.cpp).
 #include <variant>
 
 #include "modules/meetings/pages.hpp"
@@ -30,15 +30,10 @@ using access::Permission;
 using auth::missing;
 using auth::path_id;
 using auth::query_id;
-using auth::query_text;
 using http::Access;
 using web::choice_field;
 using web::Choice;
-using web::detail_row;
 using web::field;
-using web::text;
-
-std::string meeting_href(std::int64_t id) { return "/meetings/" + std::to_string(id); }
 
 // ---- a body's meetings ----------------------------------------------------------------------
 
@@ -81,62 +76,18 @@ http::Response meeting_list(const Pages& pages, const http::Request& request, ht
 
 // ---- one meeting ---------------------------------------------------------------------------------
 
-// The papers of one agenda item (or of the meeting as a whole), among those the user may see.
-data paper_rows(const Meeting& meeting, const std::vector<Paper>& visible, std::optional<std::int64_t> item) {
-    data rows{data::type::list};
-    for (const auto& paper : visible) {
-        if (paper.agenda_item_id != item) continue;
-        data row;
-        row.set("href", meeting_href(meeting.id) + "/papers/" + std::to_string(paper.id));
-        row.set("title", paper.title.empty() ? paper.filename : paper.title);
-        row.set("size", files::readable_size(static_cast<std::size_t>(paper.size)));
-        row.set("confidential", paper.confidential);
-        rows.push_back(row);
-    }
-    return rows;
-}
-
-data attendance_rows(const std::vector<ExpectedSeat>& seats) {
-    data rows{data::type::list};
-    for (const auto& seat : seats) {
-        const auto& m = seat.membership;
-        data row;
-        row.set("seat", m.seat_title);
-        row.set("organisation", m.organisation_name);
-        row.set("person", m.vacant() ? "Vacant: " + m.vacancy : m.person_name);
-        if (seat.attendance) {
-            row.set("status", std::string(label_of(seat.attendance->status)));
-            row.set("substitute", text(seat.attendance->substitute_name));
-        } else {
-            row.set("status", std::string(m.vacant() ? "–" : "Not recorded"));
-        }
-        rows.push_back(row);
-    }
-    return rows;
-}
-
 http::Response show_meeting(const Pages& pages, const http::Request& request, http::Context& context) {
     auto meeting = readable_meeting(context.db(), context.user(), path_id(request));
     if (!meeting) return missing(request, "meeting");
     return meeting_page(pages, context, *meeting, {}, 200);
 }
 
-// The meeting, when the user may change it; otherwise the answer to give.
-std::variant<Meeting, http::Response> changeable_meeting(const http::Request& request, http::Context& context) {
-    auto meeting = readable_meeting(context.db(), context.user(), path_id(request));
-    if (!meeting) return missing(request, "meeting");
-    if (!may_change(context.db(), context.user(), *meeting)) {
-        return auth::refuse(request, context, "You cannot change meeting " + std::to_string(meeting->id));
-    }
-    return *meeting;
-}
-
 // ---- papers ----------------------------------------------------------------------------------------
 
 http::Response upload_paper(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto found = changeable_meeting(request, context);
+    auto found = changing(request, context);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
-    const auto& meeting = std::get<Meeting>(found);
+    const auto& meeting = std::get<Changing>(found).meeting;
     auto& db = context.db();
     auto posted = http::form_fields(request);
     Errors errors;
@@ -163,7 +114,7 @@ http::Response upload_paper(const Pages& pages, const http::Request& request, ht
     Paper paper;
     paper.meeting_id = meeting.id;
     paper.agenda_item_id = item;
-    paper.title = title;
+    paper.title = title.empty() ? file->filename : title;
     paper.file_sha256 = stored->sha256;
     paper.filename = file->filename;
     paper.content_type = type;
@@ -242,16 +193,16 @@ http::Response attendance_page(const Pages& pages, http::Context& context, const
 }
 
 http::Response attendance_form(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto found = changeable_meeting(request, context);
+    auto found = changing(request, context);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
-    return attendance_page(pages, context, std::get<Meeting>(found), {}, {}, 200);
+    return attendance_page(pages, context, std::get<Changing>(found).meeting, {}, {}, 200);
 }
 
 // Every seat's row checked first; all are saved together, or none.
 http::Response record_attendance(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto found = changeable_meeting(request, context);
+    auto found = changing(request, context);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
-    const auto& meeting = std::get<Meeting>(found);
+    const auto& meeting = std::get<Changing>(found).meeting;
     auto& db = context.db();
     auto posted = http::form_fields(request);
     Errors errors;
@@ -282,89 +233,6 @@ http::Response record_attendance(const Pages& pages, const http::Request& reques
 
 }  // namespace
 
-http::Response meeting_page(const Pages& pages, http::Context& context, const Meeting& meeting, Errors errors,
-                            unsigned status) {
-    auto& db = context.db();
-    auto papers = visible_papers(db, context.user(), meeting, today_utc());
-    data details{data::type::list};
-    details.push_back(detail_row("Body", meeting.body_name, "/bodies/" + std::to_string(meeting.body_id)));
-    details.push_back(detail_row("When (UK time)", when_text(meeting)));
-    details.push_back(detail_row("Place", meeting.place));
-    details.push_back(detail_row("Join online", meeting.online_url, meeting.online_url));
-    data agenda{data::type::list};
-    data choices_of_items{data::type::list};
-    std::vector<Choice> item_choices{{"", "The meeting as a whole", {}}};
-    for (const auto& item : agenda_of(db, meeting.id)) {
-        data row;
-        row.set("item_id", std::to_string(item.id));
-        row.set("position", std::to_string(item.position));
-        auto decision_id = "decision-" + std::to_string(item.id);
-        auto decision = field(decision_id, "Decision on item " + std::to_string(item.position), item.decision, errors);
-        decision.set("rows", std::string("3"));
-        row.set("f_decision", decision);
-        row.set("f_not_taken", choice_field("not_taken-" + std::to_string(item.id), "Taken at the meeting?",
-                                            {{"yes", "Not taken: carry it to the next meeting", {}}},
-                                            item.taken ? std::set<std::string>{} : std::set<std::string>{"yes"}, errors));
-        row.set("title", item.title);
-        row.set("type", std::string(label_of(item.type)));
-        row.set("presenter", text(item.presenter));
-        row.set("decision", text(item.decision));
-        row.set("not_taken", !item.taken && meeting.status == MeetingStatus::held);
-        auto own = paper_rows(meeting, papers, item.id);
-        row.set("has_papers", !own.is_empty_list());
-        row.set("papers", own);
-        agenda.push_back(row);
-        item_choices.push_back({std::to_string(item.id), std::to_string(item.position) + ". " + item.title, {}});
-    }
-    auto general = paper_rows(meeting, papers, std::nullopt);
-    auto seats = expected_seats(db, meeting);
-    data values;
-    values.set("id", std::to_string(meeting.id));
-    values.set("title", meeting.shown_title());
-    values.set("status", std::string(label_of(meeting.status)));
-    values.set("status_tag", status_tag(meeting.status));
-    values.set("details", details);
-    values.set("notes", web::paragraphs(meeting.notes));
-    values.set("agenda", agenda);
-    values.set("has_agenda", !agenda.is_empty_list());
-    values.set("general_papers", general);
-    values.set("has_general_papers", !general.is_empty_list());
-    values.set("attendance", attendance_rows(seats));
-    values.set("has_seats", !seats.empty());
-    bool editable = may_change(db, context.user(), meeting);
-    values.set("editable", editable);
-    values.set("may_record", editable && meeting.status != MeetingStatus::cancelled);
-    values.set("may_carry", editable && meeting.status == MeetingStatus::held);
-    data letters{data::type::list};
-    for (const auto& letter : letters_of(db, meeting.id)) {
-        data row;
-        row.set("organisation", letter.organisation_name);
-        row.set("recipient", letter.recipient_name);
-        row.set("sent", text(letter.sent_on.value_or("")));
-        row.set("due", letter.response_due_on.value_or(""));
-        row.set("received", text(letter.response_received_on.value_or("")));
-        row.set("html", "/letters/" + std::to_string(letter.id) + ".html");
-        row.set("pdf", "/letters/" + std::to_string(letter.id) + ".pdf");
-        letters.push_back(row);
-    }
-    values.set("letters", letters);
-    values.set("has_letters", !letters.is_empty_list());
-    if (editable) {
-        values.set("f_paper_title", field("paper_title", "Title of the paper", "", errors, "Leave empty to use the file's name"));
-        values.set("f_agenda_item", choice_field("agenda_item", "Agenda item", item_choices, {""}, errors));
-        values.set("f_confidential", choice_field("confidential", "Confidential",
-                                                  {{"yes", "Confidential: only the body's members may see it", {}}},
-                                                  {}, errors));
-        values.set("f_paper", field("paper", "File", "", errors,
-                                    "PDF, Word, Excel, PowerPoint, text or pictures, up to " +
-                                        files::readable_size(files::document_policy().max_bytes)));
-    }
-    if (!errors.empty()) web::set_form_errors(values, std::move(errors), {"paper_title", "agenda_item", "paper"});
-    values.set("add_href", "/meetings/new?body=" + std::to_string(meeting.body_id));
-    return render(pages, context, "meetings/pages/meeting", std::move(values), meeting.shown_title(), status,
-                  "/meetings?body=" + std::to_string(meeting.body_id));
-}
-
 void add_meeting_pages(http::Router& router, const PagesPtr& pages) {
     const auto readers = Access::needs(Permission::meetings_read);
     const auto writers = Access::needs(Permission::meetings_write);
@@ -392,6 +260,9 @@ void add_pages(http::Router& router, const web::Templates& templates, const std:
     pages::add_meeting_pages(router, shared);
     pages::add_report_pages(router, shared);
     pages::add_form_pages(router, shared);
+    pages::add_plan_pages(router, shared);
+    pages::add_agenda_pages(router, shared);
+    pages::add_settings_pages(router, shared);
 }
 
 }  // namespace safeboard::meetings

@@ -1,4 +1,4 @@
-// The attendance report and a body's forward plan on the web.
+// The attendance report on the web.
 #include "modules/meetings/pages_support.hpp"
 #include "modules/meetings/policy.hpp"
 #include "modules/meetings/report_query.hpp"
@@ -12,8 +12,6 @@ namespace safeboard::meetings::pages {
 namespace {
 
 using access::Permission;
-using auth::missing;
-using auth::query_id;
 using auth::query_text;
 using http::Access;
 using web::choice_field;
@@ -61,11 +59,12 @@ http::Response attendance_page(const Pages& pages, const http::Request& request,
             values.set("meetings", std::to_string(report->meetings));
             values.set("standard", std::to_string(report->settings.good_standard) + "%");
             values.set("substitute_rule", report->substitute_rule);
+            values.set("rule_applied", report->rule_applied);
             values.set("people", people);
             values.set("organisations", organisations);
         }
     }
-    std::vector<Choice> settings;
+    std::vector<Choice> settings{{"", "As the partnership's attendance settings say", {}}};
     for (const auto& choice : web::vocabulary_choices<SubstituteSetting>()) settings.push_back(choice);
     auto substitutes = query_text(request, "substitutes");
     values.set("body_field", body_field(db, readable(db, context.user()), query_text(request, "body"),
@@ -74,59 +73,19 @@ http::Response attendance_page(const Pages& pages, const http::Request& request,
     from.set("width", std::string("govuk-input--width-10"));
     auto to = field("to", "To", query_text(request, "to"), errors, "For example, 2012-09-30");
     to.set("width", std::string("govuk-input--width-10"));
-    auto standard = field("standard", "Good standard (%)",
-                          query_text(request, "standard").empty() ? "66" : query_text(request, "standard"), errors);
+    auto standard = field("standard", "Good standard (%)", query_text(request, "standard"), errors,
+                          "Leave empty to use the partnership's attendance settings");
     standard.set("width", std::string("govuk-input--width-3"));
     values.set("f_from", from);
     values.set("f_to", to);
     values.set("f_standard", standard);
     values.set("f_substitutes", choice_field("substitutes", "A substitute's attendance counts for", settings,
-                                             {substitutes.empty() ? "organisation" : substitutes}, errors));
+                                             {substitutes}, errors));
+    values.set("may_set", !writable(context.user()).empty());
     bool invalid = !errors.empty();
     if (invalid) web::set_form_errors(values, std::move(errors), {"body", "from", "to", "standard", "substitutes"});
     return render(pages, context, "meetings/pages/attendance_report", std::move(values), "Attendance report",
                   invalid ? 422 : 200);
-}
-
-http::Response forward_plan_page(const Pages& pages, const http::Request& request, http::Context& context) {
-    auto& db = context.db();
-    auto body = readable_body(db, context.user(), query_id(request, "body").id);
-    if (!body) return missing(request, "body");
-    auto starts = year_starts_month(db, *body);
-    auto text = query_text(request, "year");
-    auto first_year = text.empty() ? std::optional(reporting_year_holding(today_utc().substr(0, 7), starts).first_year)
-                                   : parse_reporting_year(text);
-    if (!first_year) return missing(request, "reporting year");
-    auto year = reporting_year(*first_year, starts);
-    data months{data::type::list};
-    for (const auto& month : by_month(forward_plan_of(db, body->id, year.first_month, year.last_month))) {
-        data items{data::type::list};
-        for (const auto& item : month.items) {
-            data row;
-            row.set("title", item.title);
-            row.set("kind", std::string(label_of(item.kind)));
-            row.set("status", std::string(label_of(item.status)));
-            row.set("carried", item.carried_from_id.has_value());
-            if (item.meeting_id) row.set("meeting_href", "/meetings/" + std::to_string(*item.meeting_id));
-            items.push_back(row);
-        }
-        data group;
-        group.set("label", month_label(month.month));
-        group.set("items", items);
-        months.push_back(group);
-    }
-    data values;
-    values.set("body_name", body->name);
-    values.set("year", year.label);
-    values.set("months", months);
-    values.set("has_months", !months.is_empty_list());
-    values.set("previous", "/meetings/forward-plan?body=" + std::to_string(body->id) + "&year=" +
-                               std::to_string(*first_year - 1));
-    values.set("next", "/meetings/forward-plan?body=" + std::to_string(body->id) + "&year=" +
-                           std::to_string(*first_year + 1));
-    return render(pages, context, "meetings/pages/forward_plan", std::move(values),
-                  "Forward plan " + year.label + ": " + body->name, 200,
-                  "/meetings?body=" + std::to_string(body->id));
 }
 
 }  // namespace
@@ -137,8 +96,6 @@ void add_report_pages(http::Router& router, const PagesPtr& pages) {
     router.add(route(M::get, "/reports/attendance", readers,
                      "Attendance per person and per organisation over a period, against the good standard", pages,
                      attendance_page));
-    router.add(route(M::get, "/meetings/forward-plan", readers, "A body's forward plan for a reporting year", pages,
-                     forward_plan_page));
 }
 
 }  // namespace safeboard::meetings::pages

@@ -1,13 +1,17 @@
 #pragma once
 // What the meetings module's page files share. Internal to its pages.
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
 
 #include "modules/meetings/model.hpp"
+#include "modules/meetings/rules.hpp"
 #include "platform/auth/page.hpp"
 #include "platform/files/file_store.hpp"
 #include "platform/http/context.hpp"
@@ -34,6 +38,30 @@ http::Response render(const Pages& pages, const http::Context& context, std::str
 http::Route route(http::Method method, std::string pattern, http::Access access, std::string summary,
                   const PagesPtr& pages, Handler handler);
 
+std::string meeting_href(std::int64_t id);
+// The form's fields of these names, each "" when not sent.
+Fields posted_fields(const http::Request& request, const std::vector<std::string>& names);
+// Field errors moved from the rules' names to a form's (the form asks for
+// a link as one choice, say); others are kept.
+Errors renamed(Errors errors, const std::map<std::string, std::string>& names);
+
+// The meeting of the path's {id} and its body, when the user may change it;
+// otherwise the answer to give (404 when they may not read it, else 403).
+struct Changing {
+    Meeting meeting;
+    register_::Body body;
+};
+std::variant<Changing, http::Response> changing(const http::Request& request, http::Context& context);
+
+// The body, when the user may change its meetings and forward plan;
+// otherwise the answer to give (404 when they may not read it, else 403).
+std::variant<register_::Body, http::Response> changeable_body(const http::Request& request, http::Context& context,
+                                                              std::optional<std::int64_t> body_id);
+
+// The rules' choices of the register's records as a select's, after a first
+// choice with no value (`none_label`).
+std::vector<web::Choice> select_choices(const std::vector<Choice>& choices, const std::string& none_label);
+
 // "Thursday 17 November 2011, 14:00 to 16:30".
 std::string when_text(const Meeting& meeting);
 std::string status_tag(MeetingStatus status);
@@ -46,8 +74,22 @@ data body_field(db::Connection& db, const access::ScopeFilter& reach, const std:
 http::Response meeting_page(const Pages& pages, http::Context& context, const Meeting& meeting, Errors errors,
                             unsigned status);
 
+// The page that asks before something is removed (removing is a POST from
+// it), or says why it must stay.
+struct Removal {
+    std::string title;                  // "Remove an agenda item"
+    std::string what;                   // the item as people know it
+    std::string action;                 // where the form posts
+    std::string back;                   // where cancelling goes
+    std::optional<std::string> reason;  // why it must stay: then there is nothing to confirm
+};
+http::Response confirm_page(const Pages& pages, http::Context& context, const Removal& removal, unsigned status = 200);
+
 void add_meeting_pages(http::Router& router, const PagesPtr& pages);
 void add_form_pages(http::Router& router, const PagesPtr& pages);
 void add_report_pages(http::Router& router, const PagesPtr& pages);
+void add_plan_pages(http::Router& router, const PagesPtr& pages);
+void add_agenda_pages(http::Router& router, const PagesPtr& pages);
+void add_settings_pages(http::Router& router, const PagesPtr& pages);
 
 }  // namespace safeboard::meetings::pages

@@ -46,6 +46,17 @@ bool may_change(db::Connection& db, const access::Principal& user, const Meeting
     return body_in(db, writable(user), meeting.body_id).has_value();
 }
 
+std::optional<register_::Partnership> readable_partnership(db::Connection& db, const access::Principal& user,
+                                                           std::optional<std::int64_t> id) {
+    auto partnership = id ? register_::find_partnership(db, *id) : std::nullopt;
+    if (!partnership || !readable(db, user).allows(partnership->id)) return std::nullopt;
+    return partnership;
+}
+
+bool may_change_settings(const access::Principal& user, std::int64_t partnership_id) {
+    return writable(user).allows(partnership_id);
+}
+
 bool sits_on(db::Connection& db, const access::Principal& user, std::int64_t body_id, const std::string& today) {
     for (auto person : register_::people_with_email(db, user.email)) {
         for (const auto& seat : register_::memberships_of_person(db, person)) {

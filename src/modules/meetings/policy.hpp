@@ -28,6 +28,11 @@ std::optional<register_::Body> readable_body(db::Connection& db, const access::P
 std::optional<Meeting> readable_meeting(db::Connection& db, const access::Principal& user,
                                         std::optional<std::int64_t> id);
 bool may_change(db::Connection& db, const access::Principal& user, const Meeting& meeting);
+// The partnership, when it is within the user's meetings.read reach.
+std::optional<register_::Partnership> readable_partnership(db::Connection& db, const access::Principal& user,
+                                                           std::optional<std::int64_t> id);
+// A partnership's attendance settings are changed with meetings.write over it.
+bool may_change_settings(const access::Principal& user, std::int64_t partnership_id);
 // The user holds a seat on the body today (through a person of the register with their e-mail).
 bool sits_on(db::Connection& db, const access::Principal& user, std::int64_t body_id, const std::string& today);
 bool may_see(db::Connection& db, const access::Principal& user, const Meeting& meeting, const Paper& paper,

@@ -1,6 +1,8 @@
 // The meetings API under /api/v1: a body's meetings and forward plan, a
 // meeting with its agenda and attendance, attendance imported as CSV, the
-// attendance report; and the iCalendar feeds and downloads.
+// attendance report; and, added from their own files, changes to forward
+// plans (routes_plan.cpp), agendas (routes_agenda.cpp) and attendance
+// settings (routes_settings.cpp), the iCalendar feeds and the letters.
 #include <boost/json.hpp>
 
 #include "modules/meetings/calendar_feed.hpp"
@@ -9,6 +11,7 @@
 #include "modules/meetings/module.hpp"
 #include "modules/meetings/policy.hpp"
 #include "modules/meetings/report_query.hpp"
+#include "modules/meetings/routes_support.hpp"
 #include "modules/meetings/rules.hpp"
 #include "modules/meetings/store.hpp"
 #include "modules/meetings/vocabulary.hpp"
@@ -30,84 +33,6 @@ using http::Response;
 namespace {
 
 using api::id_json;
-using api::optional_json;
-
-json::object to_json(const Meeting& m) {
-    return {{"id", std::to_string(m.id)},
-            {"body", std::to_string(m.body_id)},
-            {"body_name", m.body_name},
-            {"title", m.shown_title()},
-            {"starts_at", m.starts_at},
-            {"ends_at", m.ends_at},
-            {"time_zone", "Europe/London"},
-            {"place", m.place},
-            {"online_url", m.online_url},
-            {"notes", m.notes},
-            {"status", code_of(m.status)},
-            {"uid", m.uid},
-            {"sequence", m.sequence}};
-}
-
-json::object to_json(const Attendance& a) {
-    return {{"status", code_of(a.status)},
-            {"person", id_json(a.person_id)},
-            {"person_name", a.person_name},
-            {"organisation", id_json(a.organisation_id)},
-            {"organisation_name", a.organisation_name},
-            {"substitute", a.substitute_name},
-            {"note", a.note}};
-}
-
-json::object to_json(const ExpectedSeat& s) {
-    const auto& m = s.membership;
-    return {{"membership", std::to_string(m.id)},
-            {"seat", m.seat_title},
-            {"person", id_json(m.person_id)},
-            {"person_name", m.person_name},
-            {"organisation", id_json(m.organisation_id)},
-            {"organisation_name", m.organisation_name},
-            {"vacant", !m.vacancy.empty()},
-            {"recorded", s.attendance ? json::value(to_json(*s.attendance)) : json::value(nullptr)}};
-}
-
-json::object to_json(const ForwardPlanItem& i) {
-    return {{"id", std::to_string(i.id)},
-            {"month", i.planned_month},
-            {"kind", code_of(i.kind)},
-            {"title", i.title},
-            {"organisation", id_json(i.organisation_id)},
-            {"organisation_name", i.organisation_name},
-            {"subject_body", id_json(i.subject_body_id)},
-            {"subject_body_name", i.subject_body_name},
-            {"meeting", id_json(i.meeting_id)},
-            {"status", code_of(i.status)},
-            {"carried_from", id_json(i.carried_from_id)},
-            {"notes", i.notes}};
-}
-
-json::object to_json(const AgendaItem& a) {
-    return {{"id", std::to_string(a.id)},
-            {"position", a.position},
-            {"title", a.title},
-            {"type", code_of(a.type)},
-            {"presenter", a.presenter},
-            {"presenter_person", id_json(a.presenter_person_id)},
-            {"link_kind", code_of(a.link_kind)},
-            {"link", id_json(a.link_id)},
-            {"forward_plan_item", id_json(a.forward_plan_item_id)},
-            {"decision", a.decision},
-            {"taken", a.taken}};
-}
-
-json::object to_json(const Paper& p) {
-    return {{"id", std::to_string(p.id)},
-            {"agenda_item", id_json(p.agenda_item_id)},
-            {"title", p.title},
-            {"filename", p.filename},
-            {"content_type", p.content_type},
-            {"size", p.size},
-            {"confidential", p.confidential}};
-}
 
 json::object tally_json(const Tally& t) {
     return {{"expected", t.expected},   {"attended", t.attended},       {"present", t.present},
@@ -116,14 +41,6 @@ json::object tally_json(const Tally& t) {
 }
 
 using auth::missing;
-
-std::optional<std::string> query_day(const Request& request, const char* name, std::vector<FieldError>& errors) {
-    auto text = request.query_param(name);
-    if (!text) return std::nullopt;
-    auto day = parse_day(*text);
-    if (!day) errors.push_back({name, "must be a date like 2012-03-31"});
-    return day;
-}
 
 // ---- meetings ----------------------------------------------------------------------------------
 
@@ -317,6 +234,9 @@ Response attendance_report_json(const Request& request, http::Context& context) 
                                        {"good_standard", report->settings.good_standard},
                                        {"substitutes_count_for", code_of(report->settings.substitutes)},
                                        {"substitute_rule", report->substitute_rule},
+                                       {"good_standard_from", code_of(report->settings.standard_from)},
+                                       {"substitutes_from", code_of(report->settings.substitutes_from)},
+                                       {"rule_applied", report->rule_applied},
                                        {"headline", report->headline},
                                        {"organisations_meeting_standard", report->organisations_meeting_standard},
                                        {"people", std::move(people)},
@@ -325,54 +245,14 @@ Response attendance_report_json(const Request& request, http::Context& context) 
 
 }  // namespace
 
-Result<AttendanceReport> attendance_report_for(const Request& request, http::Context& context) {
-    auto& db = context.db();
-    std::vector<FieldError> errors;
-    AttendanceQuery query;
-    query.reach = readable(db, context.user());
-    ReportSettings settings;
-    if (auto text = request.query_param("body")) {
-        auto body = readable_body(db, context.user(), auth::parse_id(*text));
-        if (!body) errors.push_back({"body", "must be the id of a body you can see"});
-        else {
-            query.body = body->id;
-            settings.meetings_label = meetings_label(*body);
-        }
-    } else {
-        settings.meetings_label = "";
-    }
-    auto from = query_day(request, "from", errors);
-    auto to = query_day(request, "to", errors);
-    if (!request.query_param("from")) errors.push_back({"from", "is required: the first day of the period"});
-    if (!request.query_param("to")) errors.push_back({"to", "is required: the last day of the period"});
-    if (from && to && *to < *from) errors.push_back({"to", "must not be before from"});
-    if (auto text = request.query_param("standard")) {
-        auto value = auth::parse_id(*text);
-        if (!value || *value > 100) errors.push_back({"standard", "must be a percentage from 1 to 100"});
-        else settings.good_standard = static_cast<int>(*value);
-    }
-    if (auto text = request.query_param("substitutes")) {
-        auto setting = parse_term<SubstituteSetting>(*text);
-        if (!setting) errors.push_back({"substitutes", "must be one of: " + codes_list<SubstituteSetting>()});
-        else settings.substitutes = *setting;
-    }
-    if (!errors.empty()) return invalid(std::move(errors));
-    query.from = *from;
-    query.to = *to;
-    return attendance_report(attendance_records(db, query), *from, *to, settings);
-}
-
 void add_routes(http::Router& router, api::ApiInfo& api) {
     using M = http::Method;
     const auto read = http::Access::needs(Permission::meetings_read);
     // Changing a meeting needs meetings.write over one of its body's partnerships (policy.hpp).
     const auto write = http::Access::needs(Permission::meetings_write);
-    for (const char* name : {"Meeting", "AgendaItem", "Seat", "ForwardPlan", "AttendanceReport"}) {
-        api.schemas[name] = json::object{{"type", "object"}};
-    }
+    add_schemas(api);
     auto add = [&](M method, std::string pattern, http::Handler handler, http::RouteDoc doc, http::Access access) {
-        doc.tag = "meetings";
-        router.add({method, std::move(pattern), std::move(handler), http::Execution::worker, std::move(doc), access});
+        add_api_route(router, method, std::move(pattern), std::move(handler), std::move(doc), access);
     };
     add(M::get, "/api/v1/bodies/{id}/meetings", body_meetings,
         {"A body's meetings, in time order", "",
@@ -391,9 +271,10 @@ void add_routes(http::Router& router, api::ApiInfo& api) {
          "Meeting", false},
         write);
     add(M::get, "/api/v1/meetings/{id}/agenda", meeting_agenda,
-        {"A meeting's agenda with the papers the user may see", "", {}, "AgendaItem", false}, read);
+        {"A meeting's agenda with the papers the user may see", "", {}, "Agenda", false}, read);
     add(M::get, "/api/v1/meetings/{id}/attendance", meeting_attendance,
-        {"The seats expected at a meeting (the register's on its date) and what was recorded", "", {}, "Seat", false},
+        {"The seats expected at a meeting (the register's on its date) and what was recorded", "", {},
+         "MeetingAttendance", false},
         read);
     add(M::post, "/api/v1/meetings/{id}/imports/attendance", import_meeting_attendance,
         {"Import a meeting's attendance (text/csv body: seat, person, organisation, status, substitute, note)", "",
@@ -408,12 +289,17 @@ void add_routes(http::Router& router, api::ApiInfo& api) {
          {{"body", "Only this body's meetings (default: every body you can see)"},
           {"from", "First day (YYYY-MM-DD)", "string", true},
           {"to", "Last day (YYYY-MM-DD)", "string", true},
-          {"standard", "The good standard, a percentage (default 66)", "integer"},
-          {"substitutes", "Whom a substitute counts for: organisation (default), person, both, neither"}},
+          {"standard", "The good standard for this report, a percentage (default: the partnership's setting)",
+           "integer"},
+          {"substitutes", "Whom a substitute counts for in this report: organisation, person, both, neither "
+                          "(default: the partnership's setting)"}},
          "AttendanceReport", false},
         read);
+    add_forward_plan_routes(router);
+    add_agenda_routes(router);
+    add_settings_routes(router);
     add_calendar_routes(router);
-    add_letter_routes(router, api);
+    add_letter_routes(router);
 }
 
 }  // namespace safeboard::meetings

@@ -9,6 +9,7 @@
 
 #include "modules/meetings/letters.hpp"
 #include "modules/meetings/policy.hpp"
+#include "modules/meetings/routes_support.hpp"
 #include "modules/meetings/store.hpp"
 #include "modules/meetings/vocabulary.hpp"
 #include "modules/plans/rules.hpp"
@@ -355,17 +356,13 @@ Drafted draft_letters(db::Connection& db, const Meeting& meeting, const std::opt
     return drafted;
 }
 
-void add_letter_routes(http::Router& router, api::ApiInfo& api) {
+void add_letter_routes(http::Router& router) {
     using M = http::Method;
     const auto read = http::Access::needs(Permission::meetings_read);
     // Changes need meetings.write over one of the meeting's body's partnerships (policy.hpp).
     const auto write = http::Access::needs(Permission::meetings_write);
-    for (const char* name : {"MeetingAction", "Letter", "LetterResponses"}) {
-        api.schemas[name] = json::object{{"type", "object"}};
-    }
     auto add = [&](M method, std::string pattern, http::Handler handler, http::RouteDoc doc, http::Access access) {
-        doc.tag = "meetings";
-        router.add({method, std::move(pattern), std::move(handler), http::Execution::worker, std::move(doc), access});
+        add_api_route(router, method, std::move(pattern), std::move(handler), std::move(doc), access);
     };
     add(M::get, "/api/v1/meetings/{id}/actions", meeting_actions,
         {"A meeting's actions arising, in number order", "", {}, "MeetingAction", true}, read);

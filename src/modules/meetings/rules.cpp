@@ -63,15 +63,20 @@ bool same_name(std::string_view a, std::string_view b) {
 
 std::unexpected<Error> rejected(Errors errors) { return invalid(std::move(errors)); }
 
-// The one choice a name means (by name or short name); an error on the field otherwise.
+// The one choice a name means (by name, id or short name, as a spreadsheet,
+// a form's select and a script give it); an error on the field otherwise.
 std::optional<std::int64_t> chosen(Errors& errors, const Fields& f, const std::string& field, std::string_view what,
                                    const std::vector<Choice>& choices) {
     auto text = get(f, field);
     if (text.empty()) return std::nullopt;
+    auto id = whole_number(text);
     std::vector<std::int64_t> found;
     for (const auto& choice : choices) {
         if (same_name(choice.name, text)) return choice.id;  // a full name is never ambiguous
         if (same_name(choice.short_name, text)) found.push_back(choice.id);
+    }
+    for (const auto& choice : choices) {
+        if (id && choice.id == *id) return choice.id;
     }
     if (found.size() == 1) return found.front();
     errors.push_back({field, found.empty()
@@ -235,6 +240,12 @@ Result<Meeting> meeting_from(const Fields& f, const Meeting& base, std::string_v
     return m;
 }
 
+std::optional<int> parse_good_standard(std::string_view text) {
+    auto value = whole_number(trim(text));
+    if (!value || *value < 1 || *value > 100) return std::nullopt;
+    return value;
+}
+
 Result<const ExpectedSeat*> seat_named(const Fields& f, const std::vector<ExpectedSeat>& seats) {
     auto seat = get(f, "seat");
     auto person = get(f, "person");
@@ -312,6 +323,10 @@ Result<ForwardPlanItem> forward_plan_item_from(const Fields& f, const ForwardPla
         errors.push_back({"month", month_field.empty() ? "Enter the month of the meeting the item is planned for"
                                                        : "Month must be a month like 2011-11 or November 2011"});
     }
+    if (month && base.status != ItemStatus::planned && *month != base.planned_month) {
+        errors.push_back(
+            {"month", "The item has gone on an agenda, so it stays in " + month_label(base.planned_month)});
+    }
     auto kind = fields::term<ItemKind>(errors, f, "kind", "Kind");
     item.title = line(errors, f, "title", "Title", 1, 500);
     item.organisation_id = chosen(errors, f, "organisation", "organisation", organisations);
@@ -340,11 +355,11 @@ Result<AgendaItem> agenda_item_from(const Fields& f, const AgendaItem& base, con
     }
     if (named.size() == 1) item.presenter_person_id = named.front();
     auto link_kind = fields::term<LinkKind>(errors, f, "link_kind", "Linked record", true).value_or(LinkKind::none);
-    auto link_text = get(f, "link_id");
+    auto link_text = get(f, "link");
     auto link_id = whole_number(link_text);
     if (link_kind != LinkKind::none && (!link_id || *link_id < 1)) {
         errors.push_back(
-            {"link_id", link_text.empty() ? "Enter the linked record" : "Linked record must be a record's id"});
+            {"link", link_text.empty() ? "Enter the linked record" : "Linked record must be a record's id"});
     }
     if (link_kind == LinkKind::none && !link_text.empty()) {
         errors.push_back({"link_kind", "Say what kind of record the agenda item links to"});
@@ -352,7 +367,13 @@ Result<AgendaItem> agenda_item_from(const Fields& f, const AgendaItem& base, con
     item.decision = block(errors, f, "decision", "Decision", 10000);
     auto taken = parse_yes_no(get(f, "taken"));
     if (!taken) errors.push_back({"taken", "Taken must be yes or no"});
+    auto position_text = get(f, "position");
+    auto position = whole_number(position_text);
+    if (!position_text.empty() && (!position || *position < 1)) {
+        errors.push_back({"position", "Position must be a whole number, 1 for the first item"});
+    }
     if (!errors.empty()) return rejected(std::move(errors));
+    if (position) item.position = *position;
     item.type = *type;
     item.link_kind = link_kind;
     item.link_id = link_kind == LinkKind::none ? std::nullopt : std::optional<std::int64_t>(*link_id);

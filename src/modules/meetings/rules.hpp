@@ -5,6 +5,7 @@
 // named by its field; when a change to a meeting is one a calendar must
 // hear about; which forward plan items go on an agenda and which are carried
 // to the next meeting; and the attendance arithmetic with its headline.
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -76,16 +77,35 @@ struct Choice {
     std::string name;
     std::string short_name;
 };
-// A forward plan item: month, kind, title, organisation (by name or short
-// name, among `organisations`), subject_body (among `bodies`), notes. The
-// base gives the rest (status, meeting, history, position).
+// A forward plan item: month, kind, title, organisation (by name, short
+// name or id, among `organisations`), subject_body (among `bodies`, the
+// same way), notes. The base gives the rest (status, meeting, history,
+// position); an item that has gone on an agenda keeps its month.
 Result<ForwardPlanItem> forward_plan_item_from(const Fields& fields, const ForwardPlanItem& base,
                                                const std::vector<Choice>& organisations,
                                                const std::vector<Choice>& bodies);
 // An agenda item: title, type, presenter (as written; linked to the one
-// person of `people` with that name), link_kind and link_id, decision, taken
-// (yes or no; blank keeps the base's).
+// person of `people` with that name), link_kind and link (the record's id),
+// decision, taken (yes or no; blank keeps the base's), position (1 is first;
+// blank keeps the base's). Whether the linked record exists is the caller's
+// to check (agenda_links.hpp).
 Result<AgendaItem> agenda_item_from(const Fields& fields, const AgendaItem& base, const std::vector<Choice>& people);
+
+// The fields that give back the record, for a change that sends only some
+// of them (an API PATCH) or a form filled in with what is stored.
+Fields forward_plan_item_fields(const ForwardPlanItem& item);
+Fields agenda_item_fields(const AgendaItem& item);
+
+// Why an item must stay, or nullopt when it may be removed. A forward plan
+// item stays once it has gone on an agenda (its history is the meeting's);
+// an agenda item stays once a decision is recorded or actions arose from it.
+std::optional<std::string> why_forward_plan_item_stays(const ForwardPlanItem& item);
+std::optional<std::string> why_agenda_item_stays(const AgendaItem& item, std::size_t actions_arising);
+
+// A good standard as written: a whole percentage from 1 to 100.
+std::optional<int> parse_good_standard(std::string_view text);
+// A partnership's attendance settings: good_standard and substitutes, both needed.
+Result<AttendanceSettings> attendance_settings_from(const Fields& fields, const AttendanceSettings& base);
 
 // ---- the forward plan, the agenda and carrying forward --------------------------------
 
@@ -130,7 +150,13 @@ struct ReportSettings {
     SubstituteSetting substitutes = SubstituteSetting::organisation;
     int good_standard = 66;                // a percentage: attending this share of meetings or more is good
     std::string meetings_label = "Board";  // "… of Board meetings"; "" for every body's
+    // Where each setting came from, and whose they are when a partnership's.
+    SettingSource standard_from = SettingSource::built_in;
+    SettingSource substitutes_from = SettingSource::built_in;
+    std::string partnership_name;
 };
+// The report's settings: the partnership's stored ones (or the defaults when it has none).
+ReportSettings report_settings(const AttendanceSettings& stored, std::string_view partnership_name);
 
 // One member's or one organisation's meetings. Each meeting counts once,
 // under the best of what was recorded for it: present, then substitute,
@@ -176,6 +202,7 @@ struct AttendanceReport {
     int share = 0;  // of organisations meeting the standard, rounded half up
     std::string headline;
     std::string substitute_rule;  // what the setting means, shown on the report
+    std::string rule_applied;     // where the standard and the substitute rule came from
 };
 
 // Held meetings dated from `from` to `to` (YYYY-MM-DD, both included) count;
@@ -190,6 +217,8 @@ int percentage(int part, int whole);
 // "87% of partner agency representatives attended 66% or more of Board meetings".
 std::string headline(int share, int good_standard, std::string_view meetings_label, int organisations);
 std::string substitute_rule(SubstituteSetting setting);
+// "The good standard (75%) is Southend LSCB's setting; whom a substitute counts for is the default."
+std::string rule_applied(const ReportSettings& settings);
 // How the headline names a body's meetings: "Board", "Executive", or its short name.
 std::string meetings_label(const register_::Body& body);
 

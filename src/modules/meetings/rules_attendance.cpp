@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "modules/meetings/rules.hpp"
+#include "modules/meetings/vocabulary.hpp"
 #include "platform/core/text.hpp"
 
 namespace safeboard::meetings {
@@ -101,6 +102,33 @@ std::string substitute_rule(SubstituteSetting setting) {
     return {};
 }
 
+ReportSettings report_settings(const AttendanceSettings& stored, std::string_view partnership_name) {
+    ReportSettings settings;
+    settings.good_standard = stored.good_standard;
+    settings.substitutes = stored.substitutes;
+    if (stored.stored) {
+        settings.standard_from = SettingSource::partnership;
+        settings.substitutes_from = SettingSource::partnership;
+        settings.partnership_name = std::string(partnership_name);
+    }
+    return settings;
+}
+
+namespace {
+
+std::string source_words(SettingSource source, const std::string& partnership_name) {
+    if (source == SettingSource::partnership && !partnership_name.empty()) return partnership_name + "'s setting";
+    return lower_ascii(label_of(source));
+}
+
+}  // namespace
+
+std::string rule_applied(const ReportSettings& settings) {
+    return "The good standard (" + std::to_string(settings.good_standard) + "%) is " +
+           source_words(settings.standard_from, settings.partnership_name) + "; whom a substitute counts for is " +
+           source_words(settings.substitutes_from, settings.partnership_name) + ".";
+}
+
 std::string meetings_label(const register_::Body& body) {
     if (body.kind == register_::BodyKind::board) return "Board";
     if (body.kind == register_::BodyKind::executive) return "Executive";
@@ -112,6 +140,7 @@ AttendanceReport attendance_report(const std::vector<MeetingRecord>& meetings, s
     AttendanceReport report;
     report.settings = settings;
     report.substitute_rule = substitute_rule(settings.substitutes);
+    report.rule_applied = rule_applied(settings);
     Outcomes<MemberKey> by_member;
     Outcomes<std::int64_t> by_organisation;
     std::map<MemberKey, MemberRow> members;

@@ -100,6 +100,9 @@ std::vector<ForwardPlanItem> forward_plan_history(db::Connection& db, std::int64
 // Places the item last in its month unless it has a position; its id.
 std::int64_t create_forward_plan_item(db::Connection& db, const ForwardPlanItem& item, const audit::Actor& actor);
 bool update_forward_plan_item(db::Connection& db, const ForwardPlanItem& item, const audit::Actor& actor);
+// Takes an item off the plan. Only one still planned may go (rules.hpp:
+// why_forward_plan_item_stays); true when this call removed it.
+bool remove_forward_plan_item(db::Connection& db, std::int64_t id, const audit::Actor& actor);
 // The month a body's reporting year starts: that of the latest business plan
 // of its first partnership (Southend's: October), else April.
 int year_starts_month(db::Connection& db, const register_::Body& body);
@@ -127,6 +130,13 @@ std::int64_t add_paper(db::Connection& db, const Paper& paper, const audit::Acto
 // Changes title, agenda item and confidentiality.
 bool update_paper(db::Connection& db, const Paper& paper, const audit::Actor& actor);
 bool remove_paper(db::Connection& db, std::int64_t id, const audit::Actor& actor);
+
+// ---- attendance settings ------------------------------------------------------------------
+
+// The partnership's settings; the defaults (stored false) when it has set none.
+AttendanceSettings attendance_settings_of(db::Connection& db, std::int64_t partnership_id);
+// Adds the partnership's settings or changes them.
+Saved save_attendance_settings(db::Connection& db, const AttendanceSettings& settings, const audit::Actor& actor);
 
 // ---- letters ----------------------------------------------------------------------------------
 

@@ -65,6 +65,12 @@ constexpr std::array<Term<FeedKind>, 2> feed_kind_terms{{
     {FeedKind::person, "person", "Person"},
 }};
 
+constexpr std::array<Term<SettingSource>, 3> setting_source_terms{{
+    {SettingSource::built_in, "default", "The default"},
+    {SettingSource::partnership, "partnership", "The partnership's setting"},
+    {SettingSource::request, "request", "Chosen for this report"},
+}};
+
 }  // namespace
 
 std::span<const Term<MeetingStatus>> meeting_statuses() { return meeting_status_terms; }
@@ -75,5 +81,6 @@ std::span<const Term<AgendaType>> agenda_types() { return agenda_type_terms; }
 std::span<const Term<LinkKind>> link_kinds() { return link_kind_terms; }
 std::span<const Term<SubstituteSetting>> substitute_settings() { return substitute_setting_terms; }
 std::span<const Term<FeedKind>> feed_kinds() { return feed_kind_terms; }
+std::span<const Term<SettingSource>> setting_sources() { return setting_source_terms; }
 
 }  // namespace safeboard::meetings

@@ -16,6 +16,7 @@ std::span<const Term<AgendaType>> agenda_types();
 std::span<const Term<LinkKind>> link_kinds();
 std::span<const Term<SubstituteSetting>> substitute_settings();
 std::span<const Term<FeedKind>> feed_kinds();
+std::span<const Term<SettingSource>> setting_sources();
 
 }  // namespace safeboard::meetings
 
@@ -51,5 +52,9 @@ inline std::span<const Term<meetings::SubstituteSetting>> terms() {
 template <>
 inline std::span<const Term<meetings::FeedKind>> terms() {
     return meetings::feed_kinds();
+}
+template <>
+inline std::span<const Term<meetings::SettingSource>> terms() {
+    return meetings::setting_sources();
 }
 }  // namespace safeboard

@@ -6,17 +6,12 @@
 
 #include <algorithm>
 
+#include "field_names.hpp"
 #include "modules/meetings/rules.hpp"
 #include "modules/meetings/vocabulary.hpp"
 
 namespace safeboard::meetings {
 namespace {
-
-std::vector<std::string> fields_named(const Error& error) {
-    std::vector<std::string> names;
-    for (const auto& f : error.fields) names.push_back(f.field);
-    return names;
-}
 
 bool names(const Error& error, const std::string& field) {
     auto all = fields_named(error);
@@ -197,7 +192,7 @@ TEST(MeetingAgenda, ReadsAnAgendaItemAndLinksThePresenterByName) {
                                   {"type", "For decision"},
                                   {"presenter", "christine doorly"},
                                   {"link_kind", "plan"},
-                                  {"link_id", "2"}},
+                                  {"link", "2"}},
                                  base, people);
     ASSERT_TRUE(item) << item.error().message;
     EXPECT_EQ(item->type, AgendaType::decision);
@@ -208,8 +203,8 @@ TEST(MeetingAgenda, ReadsAnAgendaItemAndLinksThePresenterByName) {
 
     auto bad = agenda_item_from({{"type", "aside"}, {"link_kind", "action"}, {"taken", "perhaps"}}, base, people);
     ASSERT_FALSE(bad);
-    EXPECT_EQ(fields_named(bad.error()), (std::vector<std::string>{"title", "type", "link_id", "taken"}));
-    auto unlinked = agenda_item_from({{"title", "AOB"}, {"type", "discussion"}, {"link_id", "9"}}, base, people);
+    EXPECT_EQ(fields_named(bad.error()), (std::vector<std::string>{"title", "type", "link", "taken"}));
+    auto unlinked = agenda_item_from({{"title", "AOB"}, {"type", "discussion"}, {"link", "9"}}, base, people);
     ASSERT_FALSE(unlinked);
     EXPECT_EQ(fields_named(unlinked.error()), std::vector<std::string>{"link_kind"});
 }
