@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 mkdir -p var
 build/safeboard migrate
 build/safeboard demo
+build/safeboard key create --if-missing
 if [[ $(build/safeboard user list | wc -l) -le 1 ]]; then
   build/safeboard user add --email admin@example.org --name "Business unit administrator" --role admin
 fi

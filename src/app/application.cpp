@@ -2,11 +2,14 @@
 
 #include "modules/meetings/module.hpp"
 #include "modules/meetings/pages.hpp"
+#include "modules/performance/module.hpp"
 #include "modules/plans/module.hpp"
 #include "modules/plans/pages.hpp"
 #include "modules/register/module.hpp"
 #include "modules/register/pages.hpp"
 #include "modules/register/store.hpp"
+#include "modules/reviews/module.hpp"
+#include "modules/reviews/pages.hpp"
 #include "platform/api/calendar_routes.hpp"
 #include "platform/api/ops.hpp"
 #include "platform/audit/audit.hpp"
@@ -23,11 +26,14 @@ db::MigrationSet all_migrations() {
     set.add_module("auth", auth::migrations());
     set.add_module("register", register_::migrations());
     set.add_module("plans", plans::migrations());
+    set.add_module("performance", performance::migrations());
     set.add_module("meetings", meetings::migrations());
+    set.add_module("reviews", reviews::migrations());
     return set;
 }
 
-std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings, std::filesystem::path files_dir) {
+std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings, std::filesystem::path files_dir,
+                                      std::shared_ptr<const reviews::Vault> vault) {
     if (files_dir.empty()) files_dir = std::filesystem::temp_directory_path() / "safeboard-files";
     auto service = std::make_unique<Service>();
     service->web = web::WebShell::from_embedded();
@@ -35,6 +41,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     service->web->templates.add(register_::templates());
     service->web->templates.add(plans::page_templates());
     service->web->templates.add(meetings::page_templates());
+    service->web->templates.add(reviews::page_templates());
     settings.scope_exists = register_::scope_exists;
     service->authenticator = std::make_unique<auth::Authenticator>(std::move(settings));
     service->gate = std::make_unique<auth::AuthGate>(*service->authenticator);
@@ -60,6 +67,8 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     plans::add_pages(router, service->web->templates, files_dir);
     meetings::add_routes(router, service->api);
     meetings::add_pages(router, service->web->templates, files_dir);
+    reviews::add_routes(router, service->api, std::move(vault));
+    reviews::add_pages(router, service->web->templates);
     api::add_openapi_route(router, service->api);
     return service;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "modules/reviews/vault.hpp"
 #include "platform/api/openapi.hpp"
 #include "platform/auth/authenticator.hpp"
 #include "platform/auth/gate.hpp"
@@ -31,9 +32,11 @@ struct Service {
 // Builds the route table of every module. The pool may be null (tests of
 // routes that need no database). Uploaded files are kept in `files_dir`;
 // empty means a folder in the system's temporary directory, for tests and
-// benchmarks that upload nothing.
+// benchmarks that upload nothing. Learning reviews' sensitive details are
+// sealed by `vault`; without one they cannot be kept or read.
 std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings settings = {},
-                                      std::filesystem::path files_dir = {});
+                                      std::filesystem::path files_dir = {},
+                                      std::shared_ptr<const reviews::Vault> vault = nullptr);
 
 const char* version();
 

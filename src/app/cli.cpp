@@ -44,6 +44,14 @@ int run_cli(int argc, char** argv) {
     auto* demo_command = cli.add_subcommand("demo", "Load the demo partnerships (running it again changes nothing)");
     add_common_options(*demo_command, overrides);
     cli.add_subcommand("version", "Print the version");
+    auto* key_command = cli.add_subcommand("key", "The key that seals learning reviews' sensitive details");
+    key_command->require_subcommand(1);
+    auto* key_create_command = key_command->add_subcommand(
+        "create", "Write a new key to reviews_key_file (default: reviews.key beside the SQLite database); "
+                  "never overwrites one");
+    add_common_options(*key_create_command, overrides);
+    bool key_if_missing = false;
+    key_create_command->add_flag("--if-missing", key_if_missing, "Keep a key file that is already there (exit 0)");
 
     auto* user_command = cli.add_subcommand("user", "Manage accounts");
     user_command->require_subcommand(1);
@@ -148,6 +156,7 @@ int run_cli(int argc, char** argv) {
     if (cli.got_subcommand(serve_command)) return serve(*settings, std::cerr);
     if (cli.got_subcommand(migrate_command)) return migrate(*settings, std::cout, std::cerr);
     if (cli.got_subcommand(demo_command)) return load_demo(*settings, std::cout, std::cerr);
+    if (key_command->got_subcommand(key_create_command)) return create_key(*settings, key_if_missing, std::cout, std::cerr);
     if (user_command->got_subcommand(user_add_command)) {
         return user_add(*settings, user_add_options, std::cin, std::cout, std::cerr);
     }

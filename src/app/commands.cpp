@@ -7,8 +7,10 @@
 #include "app/command_support.hpp"
 #include "app/plans_commands.hpp"
 #include "modules/meetings/module.hpp"
+#include "modules/performance/module.hpp"
 #include "modules/plans/module.hpp"
 #include "modules/register/module.hpp"
+#include "modules/reviews/module.hpp"
 #include "platform/http/dispatch.hpp"
 #include "platform/http/server.hpp"
 #include "platform/log/log.hpp"
@@ -33,7 +35,42 @@ http::ServerOptions server_options(const config::Settings& settings, const confi
 }
 
 
+// The vault for learning reviews' sensitive details: none (with a warning)
+// when there is no key file, so that a new instance runs before one is
+// made; but a key file that is there and wrong stops the start, since
+// carrying on would hide that the details cannot be read.
+std::optional<std::shared_ptr<const reviews::Vault>> open_vault(const config::Settings& settings, std::ostream& err) {
+    auto file = config::reviews_key_file(settings);
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
+        log::warn("no key file for learning reviews' sensitive details: they cannot be kept or read",
+                  {{"reviews_key_file", file.string()}, {"make_one", "safeboard key create"}});
+        return std::shared_ptr<const reviews::Vault>{};
+    }
+    auto vault = reviews::Vault::open(file);
+    if (!vault) {
+        err << "safeboard: " << vault.error().message << "\n";
+        return std::nullopt;
+    }
+    return std::make_shared<const reviews::Vault>(std::move(*vault));
+}
+
 }  // namespace
+
+int create_key(const config::Settings& settings, bool if_missing, std::ostream& out, std::ostream& err) {
+    auto file = config::reviews_key_file(settings);
+    std::error_code ec;
+    if (if_missing && std::filesystem::exists(file, ec)) {
+        out << "kept the key at " << file.string() << "\n";
+        return 0;
+    }
+    if (auto made = reviews::Vault::create_key_file(file); !made) {
+        err << "safeboard: " << made.error().message << "\n";
+        return 1;
+    }
+    out << "wrote a new key to " << file.string() << " (owner only); keep a copy apart from the database backups\n";
+    return 0;
+}
 
 int serve(const config::Settings& settings, std::ostream& err) {
     log::Level level = log::Level::info;
@@ -48,7 +85,9 @@ int serve(const config::Settings& settings, std::ostream& err) {
     auto ready = with_connection(*pool, "cannot start", err,
                                  [&](db::Connection& connection) { return up_to_date(connection, err) ? 0 : 1; });
     if (ready != 0) return ready;
-    auto service = make_service(pool.get(), auth_settings(settings), config::files_dir(settings));
+    auto vault = open_vault(settings, err);
+    if (!vault) return 1;
+    auto service = make_service(pool.get(), auth_settings(settings), config::files_dir(settings), *vault);
     http::ServerOptions options = server_options(settings, *listen);
     http::Server server(service->router, options, pool.get(), service->metrics,
                         web::error_page_hook(*service->web), service->gate.get());
@@ -87,9 +126,14 @@ int load_demo(const config::Settings& settings, std::ostream& out, std::ostream&
         auto plans = plans::load_demo(connection, command_actor());
         out << "demo: " << plans.plans << " plans with " << plans.actions << " rows of actions, "
             << plans.recommendations << " rows of recommendations\n";
+        auto performance = performance::load_demo(connection, command_actor());
+        out << "demo: " << performance.indicators << " indicators, " << performance.values
+            << " rows of returned figures\n";
         auto held = meetings::load_demo(connection, command_actor());
         out << "demo: " << held.meetings << " meetings with " << held.attendance << " rows of attendance, "
             << held.forward_plan_items << " rows of forward plans\n";
+        auto reviews = reviews::load_demo(connection, command_actor());
+        out << "demo: " << reviews.cases << " learning review cases (" << reviews.cases_added << " added)\n";
         return 0;
     });
 }

@@ -17,6 +17,9 @@
 namespace safeboard::app {
 namespace {
 
+using testing::cookie_value;
+using testing::hidden_token;
+
 namespace bhttp = boost::beast::http;
 using safeboard::testing::Client;
 using safeboard::testing::RawResponse;
@@ -46,19 +49,6 @@ protected:
     }
     Headers bearer() { return {{"Authorization", "Bearer " + token_}}; }
 
-    static std::string cookie_value(const RawResponse& response, const std::string& name) {
-        for (const auto& field : response) {
-            if (field.name() != bhttp::field::set_cookie) continue;
-            std::string value(field.value());
-            if (value.starts_with(name + "=")) return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
-        }
-        return {};
-    }
-    static std::string hidden_token(const std::string& html) {
-        std::smatch match;
-        std::regex pattern(R"re(name="csrf_token" value="([^"]*)")re");
-        return std::regex_search(html, match, pattern) ? match[1].str() : std::string();
-    }
     static std::string form(std::vector<std::pair<std::string, std::string>> fields) {
         std::string body;
         for (const auto& [k, v] : fields) {

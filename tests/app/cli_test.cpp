@@ -139,13 +139,31 @@ TEST_F(Cli, ServeAndCheckRefuseADatabaseThatDoesNotExist) {
     }
 }
 
+TEST_F(Cli, KeyCreateWritesAnOwnerOnlyKeyAndNeverOverwritesOne) {
+    auto key = dir_ / "reviews.key";  // beside the database, by default
+    auto made = run("key create --db " + db());
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    ASSERT_TRUE(fs::exists(key));
+    EXPECT_EQ(fs::status(key).permissions() & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+    std::ifstream in(key);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(content.size(), 65u);  // 64 hex characters and a line end
+    auto again = run("key create --db " + db());
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_NE(again.output.find("never overwritten"), std::string::npos) << again.output;
+    EXPECT_EQ(run("key create --if-missing --db " + db()).exit_code, 0);
+    std::ifstream kept(key);
+    std::string after((std::istreambuf_iterator<char>(kept)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(after, content);
+}
+
 TEST_F(Cli, ServeAndDemoRefuseADatabaseBehindTheMigrations) {
     std::ofstream(dir_ / "safeboard.db").close();  // an empty SQLite file: every migration pending
     for (const char* command : {"serve --listen 127.0.0.1:0", "demo"}) {
         auto outcome = run(std::string(command) + " --db " + db());
         EXPECT_EQ(outcome.exit_code, 1) << command;
         EXPECT_EQ(lines(outcome.output), 1u) << outcome.output;
-        EXPECT_NE(outcome.output.find("9 migration(s) pending, first audit/0001_create_audit_log; "
+        EXPECT_NE(outcome.output.find("12 migration(s) pending, first audit/0001_create_audit_log; "
                                       "run safeboard migrate first"),
                   std::string::npos)
             << outcome.output;

@@ -4,6 +4,8 @@
 // seeds the database in seed() and may change the auth settings first.
 #include <filesystem>
 #include <memory>
+#include <regex>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -14,6 +16,22 @@
 #include "platform/http/test_server.hpp"
 
 namespace safeboard::app::testing {
+
+// What a browser reads back: a cookie the response sets, and the form token
+// a page's form carries.
+inline std::string cookie_value(const safeboard::testing::RawResponse& response, const std::string& name) {
+    for (const auto& field : response) {
+        if (field.name() != boost::beast::http::field::set_cookie) continue;
+        std::string value(field.value());
+        if (value.starts_with(name + "=")) return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
+    }
+    return {};
+}
+inline std::string hidden_token(const std::string& html) {
+    std::smatch match;
+    std::regex pattern(R"re(name="csrf_token" value="([^"]*)")re");
+    return std::regex_search(html, match, pattern) ? match[1].str() : std::string();
+}
 
 class RunningService : public ::testing::Test {
 protected:
@@ -30,7 +48,10 @@ protected:
             db::migrate(*lease, all_migrations());
             seed(*lease);
         }
-        service_ = make_service(pool_.get(), settings_, dir_ / "files");
+        std::array<unsigned char, reviews::Vault::kKeyBytes> key{};
+        key.fill(7);  // a fixed test key: the tests read back what they sealed
+        service_ = make_service(pool_.get(), settings_, dir_ / "files",
+                                std::make_shared<const reviews::Vault>(reviews::Vault::with_key(key)));
         http::ServerOptions options;
         options.workers = 2;
         server_ = std::make_unique<safeboard::testing::TestServer>(service_->router, options, pool_.get(),

@@ -161,6 +161,20 @@ std::optional<Recommendation> find_recommendation_numbered(db::Connection& db, s
     return one.front();
 }
 
+std::vector<Recommendation> recommendations_from(db::Connection& db, std::int64_t partnership_id, Source source,
+                                                 std::string_view source_reference) {
+    std::vector<Recommendation> found;
+    for (const auto& row : db.query(std::string(recommendation_select) +
+                                        "WHERE r.partnership_id = $1 AND r.source = $2 AND r.source_reference = $3 "
+                                        "ORDER BY r.sort_key, r.id",
+                                    {partnership_id, std::string(code_of(source)), std::string(source_reference)})
+                               .rows) {
+        found.push_back(recommendation_from(row));
+    }
+    roll_up_statuses(db, found);
+    return found;
+}
+
 std::int64_t create_recommendation(db::Connection& db, const Recommendation& r, const audit::Actor& actor) {
     auto values = values_of(r);
     auto id = db.query("INSERT INTO recommendations (partnership_id, source, source_reference, source_title, "

@@ -118,6 +118,9 @@ std::vector<Recommendation> list_recommendations(db::Connection& db, const Recom
 std::optional<Recommendation> find_recommendation(db::Connection& db, std::int64_t id);
 std::optional<Recommendation> find_recommendation_numbered(db::Connection& db, std::int64_t partnership_id,
                                                            std::string_view source_reference, std::string_view number);
+// One source's recommendations (a review's: case_review and its reference), in number order.
+std::vector<Recommendation> recommendations_from(db::Connection& db, std::int64_t partnership_id, Source source,
+                                                 std::string_view source_reference);
 std::int64_t create_recommendation(db::Connection& db, const Recommendation& recommendation,
                                    const audit::Actor& actor);
 bool update_recommendation(db::Connection& db, const Recommendation& recommendation, const audit::Actor& actor);

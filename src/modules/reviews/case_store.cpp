@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* case_select =
     "SELECT id, partnership_id, reference, incident_on, became_aware_on, status, decision, ratified_by, "
-    "ratified_on, created_at, updated_at FROM review_cases ";
+    "ratified_on, created_at, updated_at, learning FROM review_cases ";
 
 Case case_from(const db::Row& row) {
     Case c;
@@ -29,6 +29,7 @@ Case case_from(const db::Row& row) {
     }
     c.created_at = row.text(9);
     c.updated_at = row.text(10);
+    c.learning = row.text(11);
     return c;
 }
 
@@ -59,7 +60,8 @@ Snapshot snapshot(const Case& c) {
                {"reference", c.reference},
                {"incident_on", c.incident_on},
                {"became_aware_on", c.became_aware_on},
-               {"status", std::string(code_of(c.status))}};
+               {"status", std::string(code_of(c.status))},
+               {"learning", c.learning}};
     if (c.decision) {
         s["decision"] = std::string(code_of(c.decision->kind));
         s["ratified_by"] = std::to_string(c.decision->ratified_by);
@@ -79,10 +81,10 @@ std::int64_t create_case(db::Connection& db, const Case& c, const audit::Actor& 
     auto decision = decision_values(c);
     auto id = db.query(
                     "INSERT INTO review_cases (partnership_id, reference, incident_on, became_aware_on, status, "
-                    "decision, ratified_by, ratified_on, created_at, updated_at) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+                    "decision, ratified_by, ratified_on, created_at, updated_at, learning) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
                     {c.partnership_id, c.reference, c.incident_on, c.became_aware_on, std::string(code_of(c.status)),
-                     decision[0], decision[1], decision[2], now_utc()})
+                     decision[0], decision[1], decision[2], now_utc(), c.learning})
                   .rows.front()
                   .integer(0);
     record(db, actor, "create", "review_case", id, {}, snapshot(c));
@@ -118,9 +120,9 @@ bool update_case(db::Connection& db, const Case& c, const audit::Actor& actor) {
         auto decision = decision_values(after);
         db.query(
             "UPDATE review_cases SET reference = $2, incident_on = $3, became_aware_on = $4, status = $5, "
-            "decision = $6, ratified_by = $7, ratified_on = $8, updated_at = $9 WHERE id = $1",
+            "decision = $6, ratified_by = $7, ratified_on = $8, updated_at = $9, learning = $10 WHERE id = $1",
             {after.id, after.reference, after.incident_on, after.became_aware_on, std::string(code_of(after.status)),
-             decision[0], decision[1], decision[2], now_utc()});
+             decision[0], decision[1], decision[2], now_utc(), after.learning});
     });
 }
 

@@ -70,8 +70,35 @@ struct Case {
     std::optional<Decision> decision;
     std::vector<std::int64_t> agencies;      // register organisation ids, ascending
     std::map<std::string, StepDone> steps;   // step code -> done
+    // The lessons the review drew, in words every member agency can use
+    // (the yearly summary of lessons gathers them). No identifying detail.
+    std::string learning;
     std::string created_at;
     std::string updated_at;
+};
+
+// The levels of an agency at which the learning of a review must be shared.
+enum class LearningLevel { practitioner, manager, governance };
+
+// An agency's confirmation that it shared the learning at one level.
+struct Confirmation {
+    std::int64_t case_id = 0;
+    std::int64_t organisation_id = 0;
+    std::string organisation_name;  // from the register, when read
+    LearningLevel level = LearningLevel::practitioner;
+    std::string confirmed_on;  // YYYY-MM-DD
+    std::string evidence;
+};
+
+// The sign-off of a review's recommendation by the agency it concerns (the
+// recommendation itself lives in the plans module's register, with the
+// review's reference as its source reference).
+struct SignOff {
+    std::int64_t recommendation_id = 0;
+    std::int64_t case_id = 0;
+    std::int64_t signed_off_by = 0;  // register person id, of the agency concerned
+    std::string signer_name;         // from the register, when read
+    std::string signed_off_on;       // YYYY-MM-DD
 };
 
 }  // namespace safeboard::reviews

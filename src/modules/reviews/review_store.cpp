@@ -104,6 +104,15 @@ std::vector<AgencyReport> agency_reports_of(db::Connection& db, std::int64_t cas
     return found;
 }
 
+std::optional<AgencyReport> find_agency_report(db::Connection& db, std::int64_t id) {
+    auto found = db.query("SELECT r.id, r.case_id, r.organisation_id, o.name, r.due_on, r.senior_manager_id, "
+                          "r.received_on FROM review_agency_reports r JOIN organisations o ON o.id = r.organisation_id "
+                          "WHERE r.id = $1",
+                          {id});
+    if (found.empty()) return std::nullopt;
+    return report_from(found.rows.front());
+}
+
 void set_sensitive_detail(db::Connection& db, const Vault& vault, std::int64_t case_id, const std::string& field,
                           std::string_view text, const audit::Actor& actor) {
     auto sealed = vault.encrypt(text);

@@ -1,5 +1,7 @@
 #include "modules/reviews/rules.hpp"
 
+#include "modules/reviews/vocabulary.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -171,6 +173,19 @@ std::vector<Deadline> deadlines(const std::vector<CaseClock>& clocks) {
         return a.step < b.step;
     });
     return found;
+}
+
+std::vector<MissingConfirmation> missing_confirmations(const Case& c, const std::vector<Confirmation>& confirmed) {
+    std::vector<MissingConfirmation> missing;
+    for (auto organisation : c.agencies) {
+        for (const auto& term : terms<LearningLevel>()) {
+            bool done = std::ranges::any_of(confirmed, [&](const Confirmation& k) {
+                return k.organisation_id == organisation && k.level == term.value;
+            });
+            if (!done) missing.push_back({c.id, organisation, term.value});
+        }
+    }
+    return missing;
 }
 
 }  // namespace safeboard::reviews

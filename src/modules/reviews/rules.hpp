@@ -79,4 +79,14 @@ struct Deadline {
 // deadline first (the longest overdue at the top), then by case and step.
 std::vector<Deadline> deadlines(const std::vector<CaseClock>& clocks);
 
+// An agency involved in a case that has not confirmed sharing the learning
+// at a level.
+struct MissingConfirmation {
+    std::int64_t case_id = 0;
+    std::int64_t organisation_id = 0;
+    LearningLevel level = LearningLevel::practitioner;
+};
+// Every agency of the case and every level not yet confirmed, by agency id then level.
+std::vector<MissingConfirmation> missing_confirmations(const Case& c, const std::vector<Confirmation>& confirmed);
+
 }  // namespace safeboard::reviews

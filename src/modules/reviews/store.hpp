@@ -54,6 +54,19 @@ std::int64_t add_agency_report(db::Connection& db, const AgencyReport& report, c
 bool receive_agency_report(db::Connection& db, std::int64_t id, const std::string& on, const audit::Actor& actor);
 // The case's reports by due date, with the organisations' names.
 std::vector<AgencyReport> agency_reports_of(db::Connection& db, std::int64_t case_id);
+std::optional<AgencyReport> find_agency_report(db::Connection& db, std::int64_t id);
+
+// ---- learning shared and recommendations signed off ---------------------------------------------
+
+// Records (or changes the date and evidence of) an agency's confirmation at
+// one level; true when anything changed.
+bool record_confirmation(db::Connection& db, const Confirmation& confirmation, const audit::Actor& actor);
+// The case's confirmations by organisation name and level.
+std::vector<Confirmation> confirmations_of(db::Connection& db, std::int64_t case_id);
+// Records the sign-off of a recommendation; false when it was already signed off.
+bool record_sign_off(db::Connection& db, const SignOff& sign_off, const audit::Actor& actor);
+// The case's sign-offs by recommendation id, with the signers' names.
+std::vector<SignOff> sign_offs_of(db::Connection& db, std::int64_t case_id);
 
 // ---- sensitive details -----------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 #include "modules/reviews/vault.hpp"
 
 #include <sodium.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iterator>
@@ -65,6 +67,28 @@ Result<Vault> Vault::open(const std::filesystem::path& key_file) {
     auto vault = with_key(key);
     sodium_memzero(key.data(), key.size());
     return vault;
+}
+
+Status Vault::create_key_file(const std::filesystem::path& key_file) {
+    credentials::ensure_sodium();
+    std::error_code ec;
+    if (std::filesystem::exists(key_file, ec)) return key_problem(key_file, "already exists: it is never overwritten");
+    if (key_file.has_parent_path()) std::filesystem::create_directories(key_file.parent_path(), ec);
+    int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL, S_IRUSR | S_IWUSR);
+    if (fd < 0) return key_problem(key_file, "cannot be created");
+    std::array<unsigned char, kKeyBytes> key{};
+    randombytes_buf(key.data(), key.size());
+    std::array<char, 2 * kKeyBytes + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
+    sodium_memzero(key.data(), key.size());
+    std::string line(hex.data(), 2 * kKeyBytes);
+    line += '\n';
+    sodium_memzero(hex.data(), hex.size());
+    bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+    sodium_memzero(line.data(), line.size());
+    bool closed = ::close(fd) == 0;
+    if (!written || !closed) return key_problem(key_file, "could not be written");
+    return {};
 }
 
 Vault Vault::with_key(const std::array<unsigned char, kKeyBytes>& key) {

@@ -28,6 +28,10 @@ public:
     // Reads the key file; errors (ErrorKind::validation) say what is wrong:
     // missing, lax permissions, or not a key.
     static Result<Vault> open(const std::filesystem::path& key_file);
+    // Writes a new random key (64 hex characters) to `key_file`, readable and
+    // writable by its owner only; refuses to overwrite a file already there,
+    // since the details sealed with its key could never be read again.
+    static Status create_key_file(const std::filesystem::path& key_file);
     // A vault over a key already in memory (tests, and key rotation later).
     static Vault with_key(const std::array<unsigned char, kKeyBytes>& key);
 

@@ -16,6 +16,12 @@ constexpr std::array<Term<DecisionKind>, 3> decision_terms{{
     {DecisionKind::other_learning_review, "other_learning_review", "Other learning review"},
 }};
 
+constexpr std::array<Term<LearningLevel>, 3> level_terms{{
+    {LearningLevel::practitioner, "practitioner", "Practitioners"},
+    {LearningLevel::manager, "manager", "Managers"},
+    {LearningLevel::governance, "governance", "Governance"},
+}};
+
 }  // namespace
 }  // namespace safeboard::reviews
 
@@ -27,5 +33,9 @@ std::span<const Term<reviews::CaseStatus>> terms<reviews::CaseStatus>() {
 template <>
 std::span<const Term<reviews::DecisionKind>> terms<reviews::DecisionKind>() {
     return reviews::decision_terms;
+}
+template <>
+std::span<const Term<reviews::LearningLevel>> terms<reviews::LearningLevel>() {
+    return reviews::level_terms;
 }
 }  // namespace safeboard

@@ -8,4 +8,6 @@ template <>
 std::span<const Term<reviews::CaseStatus>> terms<reviews::CaseStatus>();
 template <>
 std::span<const Term<reviews::DecisionKind>> terms<reviews::DecisionKind>();
+template <>
+std::span<const Term<reviews::LearningLevel>> terms<reviews::LearningLevel>();
 }  // namespace safeboard

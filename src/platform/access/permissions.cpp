@@ -10,17 +10,18 @@ namespace {
 
 using P = Permission;
 
-constexpr std::array<Permission, 13> every_permission{
-    P::register_read,  P::register_write,    P::people_write,     P::plans_read,
-    P::plans_write,    P::actions_update,    P::meetings_read,    P::meetings_write,
-    P::users_manage,   P::audit_read,        P::metrics_read,     P::case_reviews_read,
-    P::child_deaths_read};
+constexpr std::array<Permission, 14> every_permission{
+    P::register_read,  P::register_write,    P::people_write,       P::plans_read,
+    P::plans_write,    P::actions_update,    P::meetings_read,      P::meetings_write,
+    P::users_manage,   P::audit_read,        P::metrics_read,       P::case_reviews_read,
+    P::case_reviews_write, P::child_deaths_read};
 
 // Least privilege: each role gets what its users' work needs and no more.
 // Child death reviews stay with the child death overview panel, even for admins.
 constexpr std::array admin_permissions{P::register_read, P::register_write, P::people_write,  P::plans_read,
                                        P::plans_write,   P::meetings_read,  P::meetings_write, P::users_manage,
-                                       P::audit_read,    P::metrics_read,   P::case_reviews_read};
+                                       P::audit_read,    P::metrics_read,   P::case_reviews_read,
+                                       P::case_reviews_write};
 constexpr std::array business_unit_permissions{P::register_read, P::register_write, P::people_write, P::plans_read,
                                                P::plans_write,   P::meetings_read,  P::meetings_write};
 // An agency lead keeps their own organisation's people up to date, and
@@ -30,7 +31,12 @@ constexpr std::array agency_lead_permissions{P::register_read, P::people_write, 
 // A chair or member granted for a body reports progress on that body's actions.
 constexpr std::array body_member_permissions{P::register_read, P::plans_read, P::actions_update, P::meetings_read};
 constexpr std::array reader_permissions{P::register_read, P::plans_read, P::meetings_read};
-constexpr std::array review_panel_permissions{P::register_read, P::plans_read, P::meetings_read, P::case_reviews_read};
+// Learning reviews are need-to-know: the panel runs them; the statutory
+// partners, who decide and ratify, read them; nobody else sees a case.
+constexpr std::array review_panel_permissions{P::register_read, P::plans_read, P::meetings_read, P::case_reviews_read,
+                                              P::case_reviews_write};
+constexpr std::array statutory_partner_permissions{P::register_read, P::plans_read, P::meetings_read,
+                                                   P::case_reviews_read};
 constexpr std::array child_death_panel_permissions{P::register_read, P::plans_read, P::meetings_read,
                                                    P::child_deaths_read};
 
@@ -52,6 +58,7 @@ std::string_view to_string(Permission permission) {
     case P::audit_read: return "audit.read";
     case P::metrics_read: return "metrics.read";
     case P::case_reviews_read: return "case_reviews.read";
+    case P::case_reviews_write: return "case_reviews.write";
     case P::child_deaths_read: return "child_deaths.read";
     }
     return "unknown";
@@ -66,7 +73,7 @@ std::span<const Permission> permissions_of(Role role) {
     case Role::agency_lead: return agency_lead_permissions;
     case Role::chair:
     case Role::member: return body_member_permissions;
-    case Role::statutory_partner:
+    case Role::statutory_partner: return statutory_partner_permissions;
     case Role::scrutiny:
     case Role::viewer: return reader_permissions;
     }

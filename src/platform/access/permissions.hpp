@@ -21,7 +21,8 @@ enum class Permission {
     users_manage,       // accounts, roles, sessions and API tokens of other people
     audit_read,         // the audit log
     metrics_read,       // the service's operational metrics
-    case_reviews_read,  // case-level learning review detail
+    case_reviews_read,  // case-level learning review detail: the review panel, statutory partners, admins
+    case_reviews_write, // learning review cases, their steps, agency reports, recommendations and dissemination
     child_deaths_read,  // child death reviews
 };
 

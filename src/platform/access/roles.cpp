@@ -18,7 +18,7 @@ constexpr std::array<RoleInfo, 10> role_table{{
     {Role::admin, "admin", "Runs the instance: accounts, roles and the audit log", true},
     {Role::business_unit, "business_unit", "Runs the partnership: structure, meetings, plans, returns and reports", false},
     {Role::chair, "chair", "Independent chair: oversees, signs off terms of reference and reports", false},
-    {Role::statutory_partner, "statutory_partner", "Safeguarding partner: decides and ratifies review decisions", false},
+    {Role::statutory_partner, "statutory_partner", "Safeguarding partner: decides and ratifies review decisions", true},
     {Role::agency_lead, "agency_lead", "Agency safeguarding lead: returns, audits and actions of one organisation", false},
     {Role::member, "member", "Member of a body: its meetings, papers and actions", false},
     {Role::review_panel, "review_panel", "Case review panel member: sees case-level review detail", true},

@@ -19,6 +19,10 @@ http::Response render_page(const web::Templates& templates, const http::Context&
     if (const auto* user = context.principal()) {
         options.user_name = user->name;
         options.form_token = context.form_token;
+        // Learning reviews are need to know: only those who may read them see the way in.
+        if (user->can(access::Permission::case_reviews_read)) {
+            options.more_links.emplace_back("/reviews", "Learning reviews");
+        }
     }
     values.set("form_token", context.form_token);
     return http::Response::html(templates.page(name, values, options), status);

@@ -174,7 +174,7 @@ Status apply_toml(Settings& settings, std::string_view toml_text, const std::str
         const auto& where = e.source().begin;
         return bad(origin + ":" + std::to_string(where.line) + ": " + std::string(e.description()));
     }
-    if (auto s = reject_unknown(root, {"db", "listen", "threads", "log_level", "public_url", "files_dir", "http", "database",
+    if (auto s = reject_unknown(root, {"db", "listen", "threads", "log_level", "public_url", "files_dir", "reviews_key_file", "http", "database",
                                     "auth", "mail", "reminders"}, origin); !s) return s;
     Status s;
     if (s = read_string(root, "db", origin, settings.db); !s) return s;
@@ -183,6 +183,7 @@ Status apply_toml(Settings& settings, std::string_view toml_text, const std::str
     if (s = read_string(root, "log_level", origin, settings.log_level); !s) return s;
     if (s = read_string(root, "public_url", origin, settings.public_url); !s) return s;
     if (s = read_string(root, "files_dir", origin, settings.files_dir); !s) return s;
+    if (s = read_string(root, "reviews_key_file", origin, settings.reviews_key_file); !s) return s;
     if (const toml::table* auth = root["auth"].as_table()) {
         std::string where = origin + " [auth]";
         if (s = reject_unknown(*auth, {"session_idle_timeout_seconds", "session_absolute_timeout_seconds"}, where); !s) return s;
@@ -260,14 +261,28 @@ std::optional<int> parse_time_of_day(std::string_view text) {
     return hours * 60 + minutes;
 }
 
-std::filesystem::path files_dir(const Settings& settings) {
-    if (!settings.files_dir.empty()) return settings.files_dir;
+namespace {
+
+// A file or folder beside the SQLite database, or in var/ with PostgreSQL.
+std::filesystem::path beside_database(const Settings& settings, std::string_view name) {
     constexpr std::string_view sqlite = "sqlite:";
     if (settings.db.starts_with(sqlite)) {
         auto database = std::filesystem::path(settings.db.substr(sqlite.size()));
-        return database.parent_path() / "files";
+        return database.parent_path() / name;
     }
-    return "var/files";
+    return std::filesystem::path("var") / name;
+}
+
+}  // namespace
+
+std::filesystem::path files_dir(const Settings& settings) {
+    if (!settings.files_dir.empty()) return settings.files_dir;
+    return beside_database(settings, "files");
+}
+
+std::filesystem::path reviews_key_file(const Settings& settings) {
+    if (!settings.reviews_key_file.empty()) return settings.reviews_key_file;
+    return beside_database(settings, "reviews.key");
 }
 
 std::string public_url(const Settings& settings) {

@@ -42,6 +42,10 @@ struct Settings {
     // var/files with PostgreSQL. Every instance behind a load balancer must
     // see the same folder.
     std::string files_dir;
+    // The key that seals learning reviews' sensitive details (32 bytes, or
+    // 64 hex characters; mode 0600), never kept in the database; empty means
+    // "reviews.key" beside the SQLite database, or var/reviews.key.
+    std::string reviews_key_file;
     // [auth]
     std::chrono::seconds session_idle_timeout{30 * 60};
     std::chrono::seconds session_absolute_timeout{12 * 60 * 60};
@@ -61,6 +65,9 @@ std::optional<int> parse_time_of_day(std::string_view text);
 
 // files_dir, or its default for the database.
 std::filesystem::path files_dir(const Settings& settings);
+
+// reviews_key_file, or its default for the database.
+std::filesystem::path reviews_key_file(const Settings& settings);
 
 // public_url, or the listen address as an http:// URL.
 std::string public_url(const Settings& settings);

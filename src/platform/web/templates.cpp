@@ -139,6 +139,14 @@ std::string Templates::page(std::string_view name, const data& values, const Pag
         data account;
         account.set("name", options.user_name);
         account.set("form_token", options.form_token);
+        data links{data::type::list};
+        for (const auto& [href, words] : options.more_links) {
+            data link;
+            link.set("href", href);
+            link.set("words", words);
+            links.push_back(link);
+        }
+        account.set("more_links", links);
         layout.set("account", account);
     }
     layout.set("body", render(name, values));

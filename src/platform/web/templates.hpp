@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -35,6 +36,9 @@ struct PageOptions {
     // shows a sign-out button, whose form carries `form_token`.
     std::string user_name;
     std::string form_token;
+    // Further links in the header, after the ones everyone signed in has:
+    // those the user's permissions open (href, words).
+    std::vector<std::pair<std::string, std::string>> more_links;
 };
 
 class Templates {

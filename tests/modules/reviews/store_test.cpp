@@ -2,6 +2,7 @@
 // and sensitive details kept only as ciphertext, audited without their text.
 #include <gtest/gtest.h>
 
+#include "modules/plans/module.hpp"
 #include "modules/register/module.hpp"
 #include "modules/register/store.hpp"
 #include "modules/reviews/module.hpp"
@@ -20,6 +21,7 @@ db::MigrationSet reviews_migrations() {
     set.add_module("audit", audit::migrations());
     set.add_module("auth", auth::migrations());
     set.add_module("register", register_::migrations());
+    set.add_module("plans", plans::migrations());
     set.add_module("reviews", migrations());
     return set;
 }

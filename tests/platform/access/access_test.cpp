@@ -25,7 +25,8 @@ TEST(Roles, EveryRoleHasANameThatParsesBack) {
 
 TEST(Roles, CaseLevelRolesNeedASecondFactor) {
     for (Role role : all_roles()) {
-        bool case_level = role == Role::admin || role == Role::review_panel || role == Role::child_death_panel;
+        bool case_level = role == Role::admin || role == Role::review_panel || role == Role::child_death_panel ||
+                          role == Role::statutory_partner;
         EXPECT_EQ(requires_mfa(role), case_level) << to_string(role);
     }
 }
@@ -46,6 +47,16 @@ TEST(Permissions, ChildDeathsStayWithThePanel) {
     }
     EXPECT_TRUE(grants(Role::review_panel, Permission::case_reviews_read));
     EXPECT_FALSE(grants(Role::viewer, Permission::case_reviews_read));
+}
+
+TEST(Permissions, LearningReviewsAreNeedToKnow) {
+    for (Role role : all_roles()) {
+        bool reads = role == Role::admin || role == Role::review_panel || role == Role::statutory_partner;
+        bool writes = role == Role::admin || role == Role::review_panel;
+        EXPECT_EQ(grants(role, Permission::case_reviews_read), reads) << to_string(role);
+        EXPECT_EQ(grants(role, Permission::case_reviews_write), writes) << to_string(role);
+        if (reads) EXPECT_TRUE(requires_mfa(role)) << to_string(role);
+    }
     EXPECT_FALSE(grants(Role::business_unit, Permission::users_manage));
     EXPECT_TRUE(grants(Role::admin, Permission::audit_read));
 }

@@ -233,5 +233,14 @@ TEST(Settings, UploadedFilesLiveBesideTheSqliteDatabaseUnlessNamed) {
     EXPECT_EQ(files_dir(settings), std::filesystem::path("/srv/shared/safeboard-files"));
 }
 
+TEST(Settings, TheReviewsKeyLivesBesideTheSqliteDatabaseUnlessNamed) {
+    Settings settings;
+    EXPECT_EQ(reviews_key_file(settings), std::filesystem::path("var/reviews.key"));
+    settings.db = "sqlite:/srv/safeboard/board.db";
+    EXPECT_EQ(reviews_key_file(settings), std::filesystem::path("/srv/safeboard/reviews.key"));
+    ASSERT_TRUE(apply_toml(settings, "reviews_key_file = \"/etc/safeboard/reviews.key\"\n", "test.toml"));
+    EXPECT_EQ(reviews_key_file(settings), std::filesystem::path("/etc/safeboard/reviews.key"));
+}
+
 }  // namespace
 }  // namespace safeboard::config

@@ -105,8 +105,11 @@ TEST(Templates, PageTitleSaysErrorAndBackLinkIsEscaped) {
     std::vector<File> files{layout, {"form.mustache", "<h1>Add a body</h1>"}};
     Templates templates(files);
 
-    auto html = templates.page("form", data{},
-                               PageOptions{"Add a body", true, "/bodies?a=1&b=\"2\""});
+    PageOptions options;
+    options.title = "Add a body";
+    options.has_errors = true;
+    options.back_link = "/bodies?a=1&b=\"2\"";
+    auto html = templates.page("form", data{}, options);
 
     EXPECT_NE(html.find("<title>Error: Add a body – Safeboard</title>"), std::string::npos) << html;
     EXPECT_NE(html.find("<a href=\"/bodies?a=1&amp;b=&quot;2&quot;\">Back</a>"), std::string::npos) << html;

@@ -14,6 +14,7 @@ CREATE TABLE review_cases (
     decision TEXT CHECK (decision IN ('lcspr', 'no_review', 'other_learning_review')),
     ratified_by BIGINT REFERENCES organisations (id),
     ratified_on TEXT CHECK (length(ratified_on) = 10),
+    learning TEXT NOT NULL DEFAULT '' CHECK (length(learning) <= 8000),
     created_at TEXT NOT NULL DEFAULT ({{now}}),
     updated_at TEXT NOT NULL DEFAULT ({{now}}),
     UNIQUE (partnership_id, reference),
@@ -77,3 +78,27 @@ CREATE TABLE review_sensitive_details (
     updated_at TEXT NOT NULL DEFAULT ({{now}}),
     PRIMARY KEY (case_id, field)
 );
+
+-- Each agency involved confirms that the learning was shared at each level.
+CREATE TABLE review_dissemination (
+    case_id BIGINT NOT NULL REFERENCES review_cases (id),
+    organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+    level TEXT NOT NULL CHECK (level IN ('practitioner', 'manager', 'governance')),
+    confirmed_on TEXT NOT NULL CHECK (length(confirmed_on) = 10),
+    evidence TEXT NOT NULL CHECK (length(evidence) BETWEEN 1 AND 2000),
+    recorded_at TEXT NOT NULL DEFAULT ({{now}}),
+    PRIMARY KEY (case_id, organisation_id, level)
+);
+CREATE INDEX review_dissemination_by_organisation ON review_dissemination (organisation_id);
+
+-- A review's recommendations are the plans module's recommendations (source
+-- case_review, the case's reference as source reference); the agency each
+-- concerns signs it off here.
+CREATE TABLE review_recommendation_sign_offs (
+    recommendation_id BIGINT PRIMARY KEY REFERENCES recommendations (id),
+    case_id BIGINT NOT NULL REFERENCES review_cases (id),
+    signed_off_by BIGINT NOT NULL REFERENCES people (id),
+    signed_off_on TEXT NOT NULL CHECK (length(signed_off_on) = 10)
+);
+CREATE INDEX review_sign_offs_by_case ON review_recommendation_sign_offs (case_id);
+CREATE INDEX review_sign_offs_by_signer ON review_recommendation_sign_offs (signed_off_by);
