@@ -6,6 +6,8 @@
 // details sealed at rest and audited on every read, never in plain text in
 // the audit trail.
 #include <algorithm>
+#include <mutex>
+#include <sstream>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -17,6 +19,7 @@
 #include "modules/reviews/store.hpp"
 #include "platform/auth/api_tokens.hpp"
 #include "platform/auth/users.hpp"
+#include "platform/log/log.hpp"
 #include "running_service.hpp"
 
 namespace safeboard::app {
@@ -171,6 +174,21 @@ TEST_F(ReviewsApi, RecommendationsGoIntoTheRegisterAndAreSignedOff) {
               "Malcolm Newsam");
 }
 
+TEST_F(ReviewsApi, ThePartnershipsRecommendationExceptionsForTheBoard) {
+    auto report = get("/api/v1/reports/review-recommendations?on=2026-11-23&partnership=" + std::to_string(essex_),
+                      partner_);
+    const auto& rows = report.at("recommendations").as_array();
+    // Child A's case is closed, but its recommendation is not finished: it is still reported.
+    auto child_a = std::find_if(rows.begin(), rows.end(),
+                                [](const json::value& r) { return r.at("reference").as_string() == "Child A / 2008"; });
+    ASSERT_NE(child_a, rows.end());
+    const auto& exceptions = child_a->at("exceptions").as_array();
+    EXPECT_TRUE(std::any_of(exceptions.begin(), exceptions.end(),
+                            [](const json::value& e) { return e.as_string() == "Action 1 is overdue"; }));
+    EXPECT_EQ(call(bhttp::verb::get, "/api/v1/reports/review-recommendations", viewer_).result_int(), 403u);
+    EXPECT_TRUE(get("/api/v1/reports/review-recommendations", outsider_).at("recommendations").as_array().empty());
+}
+
 TEST_F(ReviewsApi, LearningSharedAndWhatIsMissing) {
     auto shared = get(review(child_a_) + "/dissemination", panel_);
     EXPECT_EQ(shared.at("confirmations").as_array().size(), 4u);
@@ -217,6 +235,38 @@ TEST_F(ReviewsApi, SensitiveDetailsAreSealedAndEveryReadIsAudited) {
     // Nor does the case's own JSON carry them.
     auto whole = call(bhttp::verb::get, review(child_b_), panel_);
     EXPECT_EQ(whole.body().find("Jordan"), std::string::npos);
+}
+
+TEST_F(ReviewsApi, SensitiveDetailsNeverReachTheLogsOrTheAuditExports) {
+    const std::string secret = "Robin Sample-Jones";
+    std::mutex lock;
+    std::vector<std::string> lines;
+    log::set_level(log::Level::debug);
+    log::set_sink({[&](std::string_view line) {
+        std::lock_guard guard(lock);
+        lines.emplace_back(line);
+    }});
+    auto put = call(bhttp::verb::put, review(child_d_) + "/sensitive-details", panel_,
+                    json::serialize(json::object{{"child_name", secret}}));
+    auto read = call(bhttp::verb::get, review(child_d_) + "/sensitive-details", partner_);
+    // A bad request echoes field names, never the text.
+    auto bad = call(bhttp::verb::put, review(child_d_) + "/sensitive-details", panel_,
+                    json::serialize(json::object{{"Child Name", secret}}));
+    log::set_sink({[](std::string_view line) {
+        std::fwrite(line.data(), 1, line.size(), stderr);
+        std::fputc('\n', stderr);
+    }});
+    log::set_level(log::Level::info);
+    EXPECT_EQ(put.result_int(), 200u) << put.body();
+    EXPECT_NE(read.body().find(secret), std::string::npos);
+    EXPECT_EQ(bad.result_int(), 422u);
+    EXPECT_EQ(bad.body().find(secret), std::string::npos) << bad.body();
+    for (const auto& line : lines) EXPECT_EQ(line.find(secret), std::string::npos) << line;
+    auto lease = pool_->acquire();
+    std::ostringstream exported;
+    audit::export_jsonl(*lease, "2000-01-01", "2100-12-31", exported);
+    EXPECT_NE(exported.str().find("review_sensitive_detail"), std::string::npos);
+    EXPECT_EQ(exported.str().find(secret), std::string::npos);
 }
 
 TEST_F(ReviewsApi, CreatingACaseChecksEveryField) {

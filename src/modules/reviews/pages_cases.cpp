@@ -97,6 +97,22 @@ data missing_rows(db::Connection& db, const std::vector<std::int64_t>& ids, cons
     return rows;
 }
 
+data exception_rows(db::Connection& db, const std::vector<std::int64_t>& ids, std::string_view on) {
+    data rows{data::type::list};
+    for (const auto& e : exceptions_in(db, ids, on)) {
+        data row;
+        row.set("href", review_href(e.case_id) + "#recommendations");
+        row.set("reference", e.reference);
+        row.set("number", e.monitor.recommendation.number);
+        row.set("recommendation", e.monitor.recommendation.text);
+        data exceptions{data::type::list};
+        for (const auto& words : e.monitor.exceptions) exceptions.push_back(data(words));
+        row.set("exceptions", exceptions);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 http::Response review_list(const Pages& pages, const http::Request& request, http::Context& context) {
     auto& db = context.db();
     auto reach = readable(db, context.user());
@@ -122,6 +138,7 @@ http::Response review_list(const Pages& pages, const http::Request& request, htt
     data due{data::type::list};
     for (const auto& d : deadlines(clocks)) due.push_back(deadline_row(d));
     auto missing_confirmed = ids.empty() ? data{data::type::list} : missing_rows(db, ids, every_case);
+    auto exceptions = ids.empty() ? data{data::type::list} : exception_rows(db, ids, on);
     auto writers = writable(db, context.user());
     bool may_add = chosen.id ? writers.allows(*chosen.id)
                              : std::ranges::any_of(ids, [&](std::int64_t id) { return writers.allows(id); });
@@ -136,6 +153,8 @@ http::Response review_list(const Pages& pages, const http::Request& request, htt
     values.set("several", ids.size() > 1);
     values.set("missing", missing_confirmed);
     values.set("has_missing", !missing_confirmed.is_empty_list());
+    values.set("exceptions", exceptions);
+    values.set("has_exceptions", !exceptions.is_empty_list());
     values.set("may_add", may_add);
     values.set("add_href", "/reviews/new" + partnership_query);
     values.set("lessons_href", "/reviews/lessons" + partnership_query);

@@ -170,6 +170,26 @@ Response review_deadlines(const Request& request, http::Context& context) {
                                        {"missing_confirmations", std::move(missing)}});
 }
 
+Response recommendation_exceptions(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto on = day_param(request);
+    if (!on) return http::problem(on.error(), request);
+    std::optional<std::int64_t> only;
+    if (auto text = request.query_param("partnership")) {
+        only = auth::parse_id(*text);
+        if (!only) return http::problem(422, "The query has errors", request, {{"partnership", "must be an id"}});
+    }
+    auto ids = partnership_ids(db, readable(db, context.user()), only);
+    json::array rows;
+    for (const auto& e : ids.empty() ? std::vector<RecommendationException>{} : exceptions_in(db, ids, *on)) {
+        auto row = recommendation_json(e.monitor);
+        row["case"] = std::to_string(e.case_id);
+        row["reference"] = e.reference;
+        rows.push_back(std::move(row));
+    }
+    return Response::json(json::object{{"on", *on}, {"recommendations", std::move(rows)}});
+}
+
 }  // namespace
 
 void add_routes(http::Router& router, api::ApiInfo& api, std::shared_ptr<const Vault> vault) {
@@ -211,6 +231,14 @@ void add_routes(http::Router& router, api::ApiInfo& api, std::shared_ptr<const V
     add(M::get, "/api/v1/reports/review-deadlines", review_deadlines,
         {"Every open case's deadlines, nearest first, and the learning not yet confirmed shared", "",
          {{"on", "YYYY-MM-DD (default today)"}, {"partnership", "a partnership's id"}}, "ReviewDeadlines", false},
+        read);
+    add(M::get, "/api/v1/reports/review-recommendations", recommendation_exceptions,
+        {"Every review recommendation not finished that has an exception (not signed off, overdue, off track, "
+         "no progress this quarter), for the Executive and the Board",
+         "",
+         {{"on", "YYYY-MM-DD (default today)"}, {"partnership", "a partnership's id"}},
+         "ReviewDeadlines",
+         false},
         read);
     add_learning_routes(router, api, std::move(vault));
 }

@@ -1,5 +1,6 @@
 #include "modules/reviews/view.hpp"
 
+#include "modules/plans/rules.hpp"
 #include "modules/plans/store.hpp"
 #include "modules/register/store.hpp"
 #include "modules/reviews/clock_rules.hpp"
@@ -73,6 +74,19 @@ std::vector<MissingConfirmation> missing_in(db::Connection& db, const std::vecto
         if (!c.steps.contains("publication") && !c.steps.contains("closure")) continue;
         auto missing = missing_confirmations(c, confirmations_of(db, c.id));
         found.insert(found.end(), missing.begin(), missing.end());
+    }
+    return found;
+}
+
+std::vector<RecommendationException> exceptions_in(db::Connection& db,
+                                                   const std::vector<std::int64_t>& partnership_ids,
+                                                   std::string_view on) {
+    std::vector<RecommendationException> found;
+    for (const auto& c : cases_of(db, partnership_ids, true)) {
+        for (auto& r : monitored(db, c, on)) {
+            if (r.exceptions.empty() || plans::finished(r.recommendation.status)) continue;
+            found.push_back({c.id, c.reference, std::move(r)});
+        }
     }
     return found;
 }

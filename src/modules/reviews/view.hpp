@@ -42,4 +42,18 @@ std::vector<Deadline> deadlines_in(db::Connection& db, const std::vector<std::in
 // publication or closure (learning to share), by case.
 std::vector<MissingConfirmation> missing_in(db::Connection& db, const std::vector<std::int64_t>& partnership_ids);
 
+// A recommendation of a review with exceptions to report to the Executive
+// and the Board.
+struct RecommendationException {
+    std::int64_t case_id = 0;
+    std::string reference;
+    RecommendationMonitor monitor;
+};
+// Across the partnerships' reviews (open or closed: implementation goes on
+// after a case closes), every recommendation not finished that has an
+// exception on `on`, by case and number.
+std::vector<RecommendationException> exceptions_in(db::Connection& db,
+                                                   const std::vector<std::int64_t>& partnership_ids,
+                                                   std::string_view on);
+
 }  // namespace safeboard::reviews

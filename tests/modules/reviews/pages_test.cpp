@@ -185,6 +185,9 @@ TEST_P(ReviewPages, TheClocksListFlagsOverdueStepsInWords) {
     EXPECT_TRUE(has(list.body, "Record a serious incident"));
     // Child A is closed, but Essex Police has not confirmed it shared the learning with its managers.
     EXPECT_TRUE(has(list.body, "Child A / 2008"));
+    // Its recommendation's action is long overdue: the Executive and the Board are told.
+    EXPECT_TRUE(has(list.body, "Recommendations needing attention"));
+    EXPECT_TRUE(has(list.body, "<li>Action 1 is overdue</li>"));
     EXPECT_FALSE(has(get("/reviews", user(Role::statutory_partner, essex_)).body, "Record a serious incident"));
     EXPECT_EQ(get("/reviews?partnership=" + std::to_string(southend_), panel()).status, 404u);
 }
