@@ -52,11 +52,6 @@ protected:
         viewer_ = user("viewer@example.org", access::Role::viewer, southend_);
         outsider_ = user("essex-unit@example.org", access::Role::business_unit, essex);
     }
-    RawResponse call(bhttp::verb method, const std::string& target, const std::string& token, std::string body = {}) {
-        std::vector<std::pair<std::string, std::string>> headers{{"Authorization", "Bearer " + token}};
-        if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-        return client().send(method, target, std::move(body), headers);
-    }
     json::value expect(unsigned status, bhttp::verb method, const std::string& target, const std::string& token,
                        std::string body = {}) {
         auto response = call(method, target, token, std::move(body));

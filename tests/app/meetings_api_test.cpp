@@ -42,18 +42,6 @@ protected:
         viewer_ = user("viewer@example.org", access::Role::viewer, southend);
         outsider_ = user("essex@example.org", access::Role::viewer, essex);
     }
-    RawResponse call(bhttp::verb method, const std::string& target, const std::string& token, std::string body = {},
-                     std::string type = "application/json") {
-        std::vector<std::pair<std::string, std::string>> headers;
-        if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
-        if (!body.empty()) headers.emplace_back("Content-Type", type);
-        return client().send(method, target, std::move(body), headers);
-    }
-    json::value get(const std::string& target, const std::string& token, unsigned status = 200) {
-        auto response = call(bhttp::verb::get, target, token);
-        EXPECT_EQ(response.result_int(), status) << target << "\n" << response.body();
-        return json::parse(response.body());
-    }
     std::string board_path() { return "/api/v1/bodies/" + std::to_string(board_); }
     std::int64_t board_ = 0;
     std::string unit_, viewer_, outsider_;

@@ -48,16 +48,6 @@ protected:
         lead_ = token_for(db, "lead@example.org", access::Role::agency_lead,
                      {access::ScopeKind::organisation, *manager.organisation_id});
     }
-    RawResponse call(bhttp::verb method, const std::string& target, const std::string& token, std::string body = {}) {
-        std::vector<std::pair<std::string, std::string>> headers{{"Authorization", "Bearer " + token}};
-        if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-        return client().send(method, target, std::move(body), headers);
-    }
-    json::value get(const std::string& target, const std::string& token, unsigned status = 200) {
-        auto response = call(bhttp::verb::get, target, token);
-        EXPECT_EQ(response.result_int(), status) << target << "\n" << response.body();
-        return json::parse(response.body());
-    }
     // Every id of a list, fetched `limit` at a time by following its cursors.
     std::vector<std::string> every_id(const std::string& path, const std::string& token, int limit) {
         std::vector<std::string> ids;

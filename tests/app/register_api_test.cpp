@@ -30,16 +30,6 @@ protected:
         business_ = token_for(db, "unit@example.org", access::Role::business_unit, {access::ScopeKind::partnership, essex_});
         lead_ = token_for(db, "lead@example.org", access::Role::agency_lead, {access::ScopeKind::organisation, police_});
     }
-    RawResponse call(bhttp::verb method, const std::string& target, const std::string& token, std::string body = {}) {
-        Headers headers{{"Authorization", "Bearer " + token}};
-        if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-        return client().send(method, target, std::move(body), headers);
-    }
-    json::value get(const std::string& target, const std::string& token, unsigned status = 200) {
-        auto response = call(bhttp::verb::get, target, token);
-        EXPECT_EQ(response.result_int(), status) << target << "\n" << response.body();
-        return json::parse(response.body());
-    }
     std::int64_t count(const char* sql) {
         auto lease = pool_->acquire();
         return lease->query(sql).rows.at(0).integer(0);

@@ -49,17 +49,6 @@ protected:
         child_d_ = reviews::find_case_by_reference(db, essex_, "Child D / 2026")->id;
         child_a_ = reviews::find_case_by_reference(db, essex_, "Child A / 2008")->id;
     }
-    RawResponse call(bhttp::verb method, const std::string& target, const std::string& token, std::string body = {}) {
-        std::vector<std::pair<std::string, std::string>> headers;
-        if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
-        if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-        return client().send(method, target, std::move(body), headers);
-    }
-    json::value get(const std::string& target, const std::string& token, unsigned status = 200) {
-        auto response = call(bhttp::verb::get, target, token);
-        EXPECT_EQ(response.result_int(), status) << target << "\n" << response.body();
-        return json::parse(response.body());
-    }
     json::value post(const std::string& target, const std::string& token, const json::object& body,
                      unsigned status) {
         auto response = call(bhttp::verb::post, target, token, json::serialize(body));

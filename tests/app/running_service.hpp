@@ -7,6 +7,7 @@
 #include <regex>
 #include <string>
 
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include "app/application.hpp"
@@ -69,6 +70,22 @@ protected:
     std::string token_for(db::Connection& db, const std::string& email, access::Role role, access::Scope scope = {}) {
         auto user = auth::create_user(db, {email, email, {{role, scope}}}, std::nullopt, actor_, register_::scope_exists);
         return auth::create_api_token(db, user->id, "tests", std::nullopt, system_now(), actor_)->secret;
+    }
+    // A request to the running service with an API token (none when empty)
+    // and a JSON (or `type`) body.
+    safeboard::testing::RawResponse call(boost::beast::http::verb method, const std::string& target,
+                                         const std::string& token, std::string body = {},
+                                         std::string type = "application/json") {
+        std::vector<std::pair<std::string, std::string>> headers;
+        if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
+        if (!body.empty()) headers.emplace_back("Content-Type", std::move(type));
+        return client().send(method, target, std::move(body), headers);
+    }
+    // GET, expecting `status`, and the body as JSON.
+    boost::json::value get(const std::string& target, const std::string& token, unsigned status = 200) {
+        auto response = call(boost::beast::http::verb::get, target, token);
+        EXPECT_EQ(response.result_int(), status) << target << "\n" << response.body();
+        return boost::json::parse(response.body());
     }
     safeboard::testing::Client client() { return safeboard::testing::Client(server_->port()); }
 
