@@ -62,13 +62,21 @@ using namespace detail;
 const std::vector<std::string> case_columns{"reference", "incident_on", "became_aware_on", "agencies", "status",
                                             "learning"};
 
-Response list_cases(const Request& request, http::Context& context) {
-    auto& db = context.db();
+// The partnerships a list is for: the one in ?partnership= (when the user
+// may read its reviews), or every one they may.
+Result<std::vector<std::int64_t>> partnerships_asked(const Request& request, http::Context& context) {
     std::optional<std::int64_t> only;
     if (auto text = request.query_param("partnership")) {
         only = auth::parse_id(*text);
-        if (!only) return http::problem(422, "The query has errors", request, {{"partnership", "must be an id"}});
+        if (!only) return invalid({{"partnership", "must be an id"}});
     }
+    return partnership_ids(context.db(), readable(context.db(), context.user()), only);
+}
+
+Response list_cases(const Request& request, http::Context& context) {
+    auto& db = context.db();
+    auto ids = partnerships_asked(request, context);
+    if (!ids) return http::problem(ids.error(), request);
     bool closed_too = false;
     if (auto text = request.query_param("status")) {
         if (*text != "open" && *text != "all") {
@@ -76,10 +84,9 @@ Response list_cases(const Request& request, http::Context& context) {
         }
         closed_too = *text == "all";
     }
-    auto ids = partnership_ids(db, readable(db, context.user()), only);
     json::array items;
     auto on = today();
-    for (const auto& c : ids.empty() ? std::vector<Case>{} : cases_of(db, ids, closed_too)) {
+    for (const auto& c : ids->empty() ? std::vector<Case>{} : cases_of(db, *ids, closed_too)) {
         auto body = case_json(c, {});
         auto next = deadlines({clock_for(db, c, on)});
         body["next_deadline"] = next.empty() ? json::value(nullptr) : json::value(deadline_json(next.front()));
@@ -152,18 +159,14 @@ Response review_deadlines(const Request& request, http::Context& context) {
     auto& db = context.db();
     auto on = day_param(request);
     if (!on) return http::problem(on.error(), request);
-    std::optional<std::int64_t> only;
-    if (auto text = request.query_param("partnership")) {
-        only = auth::parse_id(*text);
-        if (!only) return http::problem(422, "The query has errors", request, {{"partnership", "must be an id"}});
-    }
-    auto ids = partnership_ids(db, readable(db, context.user()), only);
+    auto ids = partnerships_asked(request, context);
+    if (!ids) return http::problem(ids.error(), request);
     json::array rows;
-    for (const auto& d : ids.empty() ? std::vector<Deadline>{} : deadlines_in(db, ids, *on)) {
+    for (const auto& d : ids->empty() ? std::vector<Deadline>{} : deadlines_in(db, *ids, *on)) {
         rows.push_back(deadline_json(d));
     }
     json::array missing;
-    for (const auto& m : ids.empty() ? std::vector<MissingConfirmation>{} : missing_in(db, ids)) {
+    for (const auto& m : ids->empty() ? std::vector<MissingConfirmation>{} : missing_in(db, *ids)) {
         missing.push_back(missing_json(m, nullptr));
     }
     return Response::json(json::object{{"on", *on}, {"deadlines", std::move(rows)},
@@ -174,14 +177,10 @@ Response recommendation_exceptions(const Request& request, http::Context& contex
     auto& db = context.db();
     auto on = day_param(request);
     if (!on) return http::problem(on.error(), request);
-    std::optional<std::int64_t> only;
-    if (auto text = request.query_param("partnership")) {
-        only = auth::parse_id(*text);
-        if (!only) return http::problem(422, "The query has errors", request, {{"partnership", "must be an id"}});
-    }
-    auto ids = partnership_ids(db, readable(db, context.user()), only);
+    auto ids = partnerships_asked(request, context);
+    if (!ids) return http::problem(ids.error(), request);
     json::array rows;
-    for (const auto& e : ids.empty() ? std::vector<RecommendationException>{} : exceptions_in(db, ids, *on)) {
+    for (const auto& e : ids->empty() ? std::vector<RecommendationException>{} : exceptions_in(db, *ids, *on)) {
         auto row = recommendation_json(e.monitor);
         row["case"] = std::to_string(e.case_id);
         row["reference"] = e.reference;
