@@ -7,6 +7,7 @@
 #include "app/application.hpp"
 #include "app/account_commands.hpp"
 #include "app/commands.hpp"
+#include "app/performance_commands.hpp"
 #include "app/plans_commands.hpp"
 #include "app/register_commands.hpp"
 
@@ -109,10 +110,12 @@ int run_cli(int argc, char** argv) {
     const char* sheet_kinds = "organisations, people, bodies, memberships, actions or recommendations";
     const char* plan_help = "actions: the plan's id or exact title";
     auto* import_command = cli.add_subcommand(
-        "import", "Import a CSV file into a partnership's register, a plan or its recommendations: all or nothing, "
-                  "every bad row named");
+        "import", "Import a CSV file into a partnership's register, a plan, its recommendations or agencies' "
+                  "returns: all or nothing, every bad row named");
     add_common_options(*import_command, overrides);
-    import_command->add_option("kind", sheet_options.kind, sheet_kinds)->required();
+    import_command->add_option("kind", sheet_options.kind,
+                               "organisations, people, bodies, memberships, actions, recommendations or returns")
+        ->required();
     import_command->add_option("file", sheet_options.file, "The CSV file (UTF-8, with or without a BOM)")->required();
     import_command->add_option("--partnership", sheet_options.partnership, "The partnership's code or id")->required();
     import_command->add_option("--plan", plan, plan_help);
@@ -178,6 +181,7 @@ int run_cli(int argc, char** argv) {
         }
     }
     if (cli.got_subcommand(import_command)) {
+        if (sheet_options.kind == "returns") return import_returns(*settings, sheet_options, std::cout, std::cerr);
         if (is_plans_sheet(sheet_options.kind)) {
             return import_plans_sheet(*settings, sheet_options, plan.value_or(""), std::cout, std::cerr);
         }

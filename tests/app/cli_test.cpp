@@ -269,6 +269,29 @@ TEST_F(Cli, ABadActionsFileNamesEachLineAndColumnAndChangesNothing) {
     EXPECT_FALSE(has(exported, "A good row")) << "the good row was written";
 }
 
+TEST_F(Cli, ImportsAgenciesReturnsAllOrNothing) {
+    load_demo();
+    auto good = file("returns.csv", "organisation,indicator,period_start,period_end,value,numerator,denominator,note,"
+                                    "submitted_on\n"
+                                    "Southend Borough Council,DBS01,2012-10-01,2012-12-31,97.5,1950,2000,,2013-01-10\n");
+    auto imported = run("import returns " + good + " --partnership southend --db " + db());
+    EXPECT_EQ(imported.exit_code, 0) << imported.output;
+    EXPECT_EQ(imported.output, "import: 1 rows of returns for southend: 1 created, 0 updated, 0 unchanged\n");
+    auto again = run("import returns " + good + " --partnership southend --db " + db());
+    EXPECT_EQ(again.output, "import: 1 rows of returns for southend: 0 created, 0 updated, 1 unchanged\n");
+    auto bad = file("bad-returns.csv", "organisation,indicator,period_start,period_end,value,numerator,denominator\n"
+                                       "Southend Borough Council,DBS01,2013-01-01,2013-03-31,97,970,1000\n"
+                                       "Southend Borough Council,XYZ99,2013-01-01,2013-03-31,5,,\n");
+    auto refused = run("import returns " + bad + " --partnership southend --db " + db());
+    EXPECT_EQ(refused.exit_code, 1) << refused.output;
+    EXPECT_TRUE(has(refused, "nothing was imported")) << refused.output;
+    EXPECT_TRUE(has(refused, bad + ":3: indicator: ")) << refused.output;
+    // The good first row was not kept either: importing it alone creates it.
+    auto first = file("first.csv", "organisation,indicator,period_start,period_end,value,numerator,denominator\n"
+                                   "Southend Borough Council,DBS01,2013-01-01,2013-03-31,97,970,1000\n");
+    EXPECT_TRUE(has(run("import returns " + first + " --partnership southend --db " + db()), "1 created"));
+}
+
 TEST_F(Cli, ImportsRecommendationsAndAgainChangesNothing) {
     load_demo();
     auto csv = file("recommendations.csv",
