@@ -13,12 +13,14 @@
 #include "platform/auth/users.hpp"
 #include "platform/credentials/password.hpp"
 #include "running_service.hpp"
+#include "support/page_requests.hpp"
 
 namespace safeboard::app {
 namespace {
 
 using testing::cookie_value;
 using testing::hidden_token;
+using safeboard::testing::form_encoded;
 
 namespace bhttp = boost::beast::http;
 using safeboard::testing::Client;
@@ -49,18 +51,6 @@ protected:
     }
     Headers bearer() { return {{"Authorization", "Bearer " + token_}}; }
 
-    static std::string form(std::vector<std::pair<std::string, std::string>> fields) {
-        std::string body;
-        for (const auto& [k, v] : fields) {
-            body += (body.empty() ? "" : "&") + k + "=";
-            for (unsigned char c : v) {
-                char buffer[4];
-                std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-                body += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(buffer);
-            }
-        }
-        return body;
-    }
 
     struct Browser {
         std::string session;
@@ -71,7 +61,7 @@ protected:
         auto page = c.get("/sign-in");
         std::string form_cookie = cookie_value(page, "__Host-safeboard-form");
         auto posted = c.send(bhttp::verb::post, "/sign-in",
-                             form({{"csrf_token", hidden_token(page.body())}, {"email", email}, {"password", password}}),
+                             form_encoded({{"csrf_token", hidden_token(page.body())}, {"email", email}, {"password", password}}),
                              {{"Content-Type", "application/x-www-form-urlencoded"},
                               {"User-Agent", "Test\xff\xfe browser \xe2\x82"},
                               {"Cookie", "__Host-safeboard-form=" + form_cookie},
@@ -177,7 +167,7 @@ TEST_F(Access, ASignedInBrowserGetsNoStorePagesAndSignsOut) {
     EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
     EXPECT_EQ(account["Referrer-Policy"], "no-referrer");
     EXPECT_EQ(account["X-Content-Type-Options"], "nosniff");
-    auto out = c.send(bhttp::verb::post, "/sign-out", form({{"csrf_token", browser.csrf}}),
+    auto out = c.send(bhttp::verb::post, "/sign-out", form_encoded({{"csrf_token", browser.csrf}}),
                       {{"Content-Type", "application/x-www-form-urlencoded"},
                        {"Cookie", "__Host-safeboard=" + browser.session}});
     EXPECT_EQ(out.result_int(), 303u);
@@ -192,17 +182,17 @@ TEST_F(Access, AFormWithoutItsTokenOrFromAnotherSiteChangesNothing) {
                     {"Cookie", "__Host-safeboard=" + browser.session}};
     auto tokens_before = count("SELECT count(*) FROM api_tokens");
     for (const auto& token : std::vector<std::string>{"", "forged", browser.csrf + "x", std::string(5000, 'a')}) {
-        auto response = c.send(bhttp::verb::post, "/account/tokens", form({{"csrf_token", token}, {"name", "x"}}), headers);
+        auto response = c.send(bhttp::verb::post, "/account/tokens", form_encoded({{"csrf_token", token}, {"name", "x"}}), headers);
         EXPECT_EQ(response.result_int(), 403u) << token;
     }
     auto foreign = headers;
     foreign.emplace_back("Origin", "https://evil.example");
-    EXPECT_EQ(c.send(bhttp::verb::post, "/account/tokens", form({{"csrf_token", browser.csrf}, {"name", "x"}}), foreign)
+    EXPECT_EQ(c.send(bhttp::verb::post, "/account/tokens", form_encoded({{"csrf_token", browser.csrf}, {"name", "x"}}), foreign)
                   .result_int(), 403u);
     auto cross_site = headers;
     cross_site.emplace_back("Origin", "null");
     cross_site.emplace_back("Sec-Fetch-Site", "cross-site");
-    EXPECT_EQ(c.send(bhttp::verb::post, "/account/tokens", form({{"csrf_token", browser.csrf}, {"name", "x"}}), cross_site)
+    EXPECT_EQ(c.send(bhttp::verb::post, "/account/tokens", form_encoded({{"csrf_token", browser.csrf}, {"name", "x"}}), cross_site)
                   .result_int(), 403u);
     EXPECT_EQ(count("SELECT count(*) FROM api_tokens"), tokens_before);
     // The session survives a refused form.
@@ -211,7 +201,7 @@ TEST_F(Access, AFormWithoutItsTokenOrFromAnotherSiteChangesNothing) {
     auto own_page = headers;
     own_page.emplace_back("Origin", "null");
     own_page.emplace_back("Sec-Fetch-Site", "same-origin");
-    auto made = c.send(bhttp::verb::post, "/account/tokens", form({{"csrf_token", browser.csrf}, {"name", "nightly"}}), own_page);
+    auto made = c.send(bhttp::verb::post, "/account/tokens", form_encoded({{"csrf_token", browser.csrf}, {"name", "nightly"}}), own_page);
     EXPECT_EQ(made.result_int(), 201u);
     EXPECT_EQ(count("SELECT count(*) FROM api_tokens"), tokens_before + 1);
 }
@@ -223,14 +213,14 @@ TEST_F(Access, BadFieldsGetAClearErrorAndChangeNothing) {
                     {"Cookie", "__Host-safeboard=" + browser.session}};
     auto tokens_before = count("SELECT count(*) FROM api_tokens");
     for (const auto& name : std::vector<std::string>{"", std::string(101, 'n'), "tab\there", "nul\x01", "\xff\xfe"}) {
-        auto response = c.send(bhttp::verb::post, "/account/tokens", form({{"csrf_token", browser.csrf}, {"name", name}}), headers);
+        auto response = c.send(bhttp::verb::post, "/account/tokens", form_encoded({{"csrf_token", browser.csrf}, {"name", name}}), headers);
         EXPECT_EQ(response.result_int(), 422u) << name;
         EXPECT_NE(response.body().find("govuk-error-summary"), std::string::npos);
         EXPECT_NE(response.body().find("href=\"#name\""), std::string::npos);
     }
     EXPECT_EQ(count("SELECT count(*) FROM api_tokens"), tokens_before);
     auto made = c.send(bhttp::verb::post, "/account/tokens",
-                       form({{"csrf_token", browser.csrf}, {"name", "<b>bold</b> & 'quoted'"}}), headers);
+                       form_encoded({{"csrf_token", browser.csrf}, {"name", "<b>bold</b> & 'quoted'"}}), headers);
     EXPECT_EQ(made.result_int(), 201u);
     EXPECT_EQ(made.body().find("<b>bold</b>"), std::string::npos);
     EXPECT_NE(made.body().find("&lt;b&gt;bold&lt;/b&gt; &amp;"), std::string::npos);
@@ -256,7 +246,7 @@ TEST_F(Access, SomeoneWhoMustSetUpASecondFactorIsSentThereFromAnywhere) {
     auto c = client();
     auto page = c.get("/sign-in");
     auto posted = c.send(bhttp::verb::post, "/sign-in",
-                         form({{"csrf_token", hidden_token(page.body())}, {"email", "panel@example.org"}, {"password", password}}),
+                         form_encoded({{"csrf_token", hidden_token(page.body())}, {"email", "panel@example.org"}, {"password", password}}),
                          {{"Content-Type", "application/x-www-form-urlencoded"},
                           {"Cookie", "__Host-safeboard-form=" + cookie_value(page, "__Host-safeboard-form")}});
     ASSERT_EQ(posted.result_int(), 303u);
@@ -273,7 +263,7 @@ TEST_F(Access, SignInAttemptsAndRefusalsAreInAnIntactChain) {
     auto c = client();
     auto page = c.get("/sign-in");
     auto posted = c.send(bhttp::verb::post, "/sign-in",
-                         form({{"csrf_token", hidden_token(page.body())}, {"email", "viewer@example.org"}, {"password", "wrong password!"}}),
+                         form_encoded({{"csrf_token", hidden_token(page.body())}, {"email", "viewer@example.org"}, {"password", "wrong password!"}}),
                          {{"Content-Type", "application/x-www-form-urlencoded"},
                           {"Cookie", "__Host-safeboard-form=" + cookie_value(page, "__Host-safeboard-form")}});
     EXPECT_EQ(posted.result_int(), 401u);

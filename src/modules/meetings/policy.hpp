@@ -28,6 +28,21 @@ std::optional<register_::Body> readable_body(db::Connection& db, const access::P
 std::optional<Meeting> readable_meeting(db::Connection& db, const access::Principal& user,
                                         std::optional<std::int64_t> id);
 bool may_change(db::Connection& db, const access::Principal& user, const Meeting& meeting);
+
+// A record of a meeting (an agenda item, a letter) with its meeting, when
+// the user may read the meeting: whoever may read a meeting reads its records.
+template <typename Record>
+struct OfMeeting {
+    Record record;
+    Meeting meeting;
+};
+template <typename Record>
+std::optional<OfMeeting<Record>> readable_of_meeting(db::Connection& db, const access::Principal& user,
+                                                     std::optional<Record> record) {
+    auto meeting = record ? readable_meeting(db, user, record->meeting_id) : std::nullopt;
+    if (!meeting) return std::nullopt;
+    return OfMeeting<Record>{std::move(*record), std::move(*meeting)};
+}
 // The partnership, when it is within the user's meetings.read reach.
 std::optional<register_::Partnership> readable_partnership(db::Connection& db, const access::Principal& user,
                                                            std::optional<std::int64_t> id);

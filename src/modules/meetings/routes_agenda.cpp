@@ -26,17 +26,9 @@ const std::vector<std::string>& item_columns() {
 }
 
 // An agenda item with its meeting, when the user may read the meeting.
-struct OnAgenda {
-    AgendaItem item;
-    Meeting meeting;
-};
-
-std::optional<OnAgenda> readable_item(db::Connection& db, const access::Principal& user,
-                                      std::optional<std::int64_t> id) {
-    auto item = id ? find_agenda_item(db, *id) : std::nullopt;
-    auto meeting = item ? readable_meeting(db, user, item->meeting_id) : std::nullopt;
-    if (!meeting) return std::nullopt;
-    return OnAgenda{*item, *meeting};
+std::optional<OfMeeting<AgendaItem>> readable_item(db::Connection& db, const access::Principal& user,
+                                                   std::optional<std::int64_t> id) {
+    return readable_of_meeting(db, user, id ? find_agenda_item(db, *id) : std::nullopt);
 }
 
 Response refuse_agenda(const Request& request, http::Context& context, const Meeting& meeting) {
@@ -73,7 +65,7 @@ Response add_item(const Request& request, http::Context& context) {
 Response show_item(const Request& request, http::Context& context) {
     auto found = readable_item(context.db(), context.user(), auth::path_id(request));
     if (!found) return auth::missing(request, "agenda item");
-    return Response::json(to_json(found->item));
+    return Response::json(to_json(found->record));
 }
 
 Response change_item(const Request& request, http::Context& context) {
@@ -84,16 +76,16 @@ Response change_item(const Request& request, http::Context& context) {
     auto given = json_fields(request, item_columns(), {"link", "position"});
     if (!given) return http::problem(given.error(), request);
     // PATCH: what is not sent stays as it is.
-    auto fields = agenda_item_fields(found->item);
+    auto fields = agenda_item_fields(found->record);
     for (auto& [name, value] : *given) fields[name] = value;
     auto body = register_::find_body(db, found->meeting.body_id);
-    auto item = agenda_item_checked(db, *body, fields, found->item);
+    auto item = agenda_item_checked(db, *body, fields, found->record);
     if (!item) return http::problem(item.error(), request);
     {
         db::Transaction transaction(db);
         auto actor = auth::actor_of(request, context.user());
         update_agenda_item(db, *item, actor);
-        place(db, item->id, item->position, found->item.position, actor);
+        place(db, item->id, item->position, found->record.position, actor);
         transaction.commit();
     }
     return Response::json(to_json(*find_agenda_item(db, item->id)));
@@ -106,7 +98,7 @@ Response remove_item(const Request& request, http::Context& context) {
     if (!may_change(db, context.user(), found->meeting)) return refuse_agenda(request, context, found->meeting);
     db::Transaction transaction(db);
     // Read again inside the write: a decision recorded meanwhile keeps the item.
-    auto current = find_agenda_item(db, found->item.id);
+    auto current = find_agenda_item(db, found->record.id);
     if (!current) return auth::missing(request, "agenda item");
     if (auto why = why_agenda_item_stays(*current, actions_arising_from(db, *current))) {
         return http::problem(409, *why, request);

@@ -162,18 +162,10 @@ json::object letter_with_text(const Letter& letter, const Meeting& meeting) {
     return body;
 }
 
-struct LetterOfMeeting {
-    Letter letter;
-    Meeting meeting;
-};
-
 // A letter is read by whoever may read its meeting.
-std::optional<LetterOfMeeting> readable_letter(db::Connection& db, const access::Principal& user,
-                                               std::optional<std::int64_t> id) {
-    auto letter = id ? find_letter(db, *id) : std::nullopt;
-    auto meeting = letter ? readable_meeting(db, user, letter->meeting_id) : std::nullopt;
-    if (!meeting) return std::nullopt;
-    return LetterOfMeeting{*letter, *meeting};
+std::optional<OfMeeting<Letter>> readable_letter(db::Connection& db, const access::Principal& user,
+                                                 std::optional<std::int64_t> id) {
+    return readable_of_meeting(db, user, id ? find_letter(db, *id) : std::nullopt);
 }
 
 LetterFacts facts_of(db::Connection& db, const Meeting& meeting, const std::vector<register_::Membership>& seats) {
@@ -257,7 +249,7 @@ Response meeting_letters(const Request& request, http::Context& context) {
 Response show_letter(const Request& request, http::Context& context) {
     auto found = readable_letter(context.db(), context.user(), auth::path_id(request));
     if (!found) return missing(request, "letter");
-    return Response::json(letter_with_text(found->letter, found->meeting));
+    return Response::json(letter_with_text(found->record, found->meeting));
 }
 
 Response change_letter(const Request& request, http::Context& context) {
@@ -265,18 +257,18 @@ Response change_letter(const Request& request, http::Context& context) {
     auto found = readable_letter(db, context.user(), auth::path_id(request));
     if (!found) return missing(request, "letter");
     if (!may_change(db, context.user(), found->meeting)) {
-        return auth::refuse(request, context, "You cannot change letter " + std::to_string(found->letter.id));
+        return auth::refuse(request, context, "You cannot change letter " + std::to_string(found->record.id));
     }
     auto given = api::fields_from(request, {"sent_on", "response_due_on", "response_received_on", "response"});
     if (!given) return http::problem(given.error(), request);
-    auto changed = letter_changes(*given, found->letter, found->meeting.date(), today_utc());
+    auto changed = letter_changes(*given, found->record, found->meeting.date(), today_utc());
     if (!changed) return http::problem(changed.error(), request);
     {
         db::Transaction transaction(db);
         save_letter(db, *changed, auth::actor_of(request, context.user()));
         transaction.commit();
     }
-    return Response::json(letter_with_text(*find_letter(db, found->letter.id), found->meeting));
+    return Response::json(letter_with_text(*find_letter(db, found->record.id), found->meeting));
 }
 
 // GET /letters/{id}.pdf and /letters/{id}.html: the router matches whole
@@ -288,13 +280,13 @@ Response letter_document_file(const Request& request, http::Context& context) {
     if (kind != "pdf" && kind != "html") return auth::missing(request, "letter");
     auto found = readable_letter(context.db(), context.user(), auth::parse_id(name.substr(0, dot)));
     if (!found) return auth::missing(request, "letter");
-    if (kind == "html") return Response::html(letter_html(found->letter, found->meeting));
-    auto bytes = pdf::write_pdf(letter_document(found->letter, found->meeting));
+    if (kind == "html") return Response::html(letter_html(found->record, found->meeting));
+    auto bytes = pdf::write_pdf(letter_document(found->record, found->meeting));
     if (!bytes) return http::problem(bytes.error(), request);
     Response response;
     response.content_type = "application/pdf";
     response.body = std::move(*bytes);
-    response.header("Content-Disposition", "inline; filename=\"letter-" + std::to_string(found->letter.id) + ".pdf\"");
+    response.header("Content-Disposition", "inline; filename=\"letter-" + std::to_string(found->record.id) + ".pdf\"");
     return response;
 }
 

@@ -131,19 +131,8 @@ void check_all(const std::vector<ClockRule>& rules, Problems& problems) {
 }  // namespace
 
 Result<std::vector<ClockRule>> read_clock_rules(std::string_view csv) {
-    auto table = tabular::read_csv(csv);
-    if (!table) return std::unexpected(table.error());
-    Problems problems;
-    auto rows = tabular::field_rows(*table, columns, "clock rules", problems);
-    std::vector<ClockRule> rules;
-    for (const auto& row : rows) {
-        if (auto rule = read_row(row, problems)) rules.push_back(std::move(*rule));
-    }
-    check_all(rules, problems);
-    if (!problems.empty()) {
-        return std::unexpected(tabular::file_error("The clock rules have errors:", std::move(problems)));
-    }
-    return rules;
+    return tabular::read_records<ClockRule>(csv, columns, "clock rules", "The clock rules have errors:", read_row,
+                                            check_all);
 }
 
 const std::vector<ClockRule>& statutory_clock_rules() {

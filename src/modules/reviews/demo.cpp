@@ -37,7 +37,7 @@ void must(const Status& status, const std::string& what) {
 
 template <typename T>
 T must(Result<T> result, const std::string& what) {
-    must(result ? Status{} : Status{std::unexpected(result.error())}, what);
+    must(status_of(result), what);
     return *result;
 }
 

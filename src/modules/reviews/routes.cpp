@@ -128,8 +128,7 @@ Response show_review(const Request& request, http::Context& context) {
 
 Response change_review(const Request& request, http::Context& context) {
     return change(request, context, case_columns, [](db::Connection& db, const Case& c, const Fields& f, const auto& actor) {
-        auto id = save_case(db, f, c.partnership_id, c, today(), actor);
-        return id ? Status{} : Status{std::unexpected(id.error())};
+        return status_of(save_case(db, f, c.partnership_id, c, today(), actor));
     });
 }
 

@@ -21,10 +21,6 @@ namespace {
 
 using namespace detail;
 
-Status status_of(const Result<std::int64_t>& saved) {
-    return saved ? Status{} : Status{std::unexpected(saved.error())};
-}
-
 // A list of one case's records.
 template <typename List>
 Response list_of(const Request& request, http::Context& context, List list) {

@@ -126,19 +126,8 @@ void check_all(const std::vector<HolidayChange>& changes, Problems& problems) {
 }  // namespace
 
 Result<std::vector<HolidayChange>> read_changes(std::string_view csv) {
-    auto table = tabular::read_csv(csv);
-    if (!table) return std::unexpected(table.error());
-    Problems problems;
-    auto rows = tabular::field_rows(*table, columns, "bank holiday changes", problems);
-    std::vector<HolidayChange> changes;
-    for (const auto& row : rows) {
-        if (auto change = read_row(row, problems)) changes.push_back(std::move(*change));
-    }
-    check_all(changes, problems);
-    if (!problems.empty()) {
-        return std::unexpected(tabular::file_error("The bank holiday changes have errors:", std::move(problems)));
-    }
-    return changes;
+    return tabular::read_records<HolidayChange>(csv, columns, "bank holiday changes",
+                                                "The bank holiday changes have errors:", read_row, check_all);
 }
 
 const std::vector<HolidayChange>& proclaimed_changes() {

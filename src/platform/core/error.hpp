@@ -45,6 +45,14 @@ inline std::unexpected<Error> invalid(std::vector<FieldError> fields,
     return std::unexpected(Error{ErrorKind::validation, std::move(message), std::move(fields)});
 }
 
+// Whether a result succeeded, without its value: a save that gives an id,
+// answered where only success or the error matters.
+template <typename T>
+Status status_of(const Result<T>& result) {
+    if (result) return {};
+    return std::unexpected(result.error());
+}
+
 const char* to_string(ErrorKind kind);
 
 }  // namespace safeboard

@@ -49,6 +49,27 @@ void note(ImportReport& report, std::size_t line, const Error& error);
 // line order, with a field per problem named "line N".
 Error file_error(std::string_view heading, std::vector<RowProblem> problems);
 
+// A data file read whole (one compiled in, say) into records: each row by
+// `read_row(row, problems)` (nullopt for a bad one, its problems noted),
+// then `check_all(records, problems)` across them; every problem of the
+// file as one file_error headed `heading`. `kind` names the file in
+// messages about its columns.
+template <typename T, typename ReadRow, typename CheckAll>
+Result<std::vector<T>> read_records(std::string_view csv, const std::vector<std::string>& columns,
+                                    std::string_view kind, std::string_view heading, ReadRow read_row,
+                                    CheckAll check_all) {
+    auto table = read_csv(csv);
+    if (!table) return std::unexpected(table.error());
+    std::vector<RowProblem> problems;
+    std::vector<T> records;
+    for (const auto& row : field_rows(*table, columns, kind, problems)) {
+        if (auto record = read_row(row, problems)) records.push_back(std::move(*record));
+    }
+    check_all(records, problems);
+    if (!problems.empty()) return std::unexpected(file_error(heading, std::move(problems)));
+    return records;
+}
+
 // The cells of a record in column order (empty where a field is missing).
 std::vector<std::string> cells(const Fields& fields, const std::vector<std::string>& columns);
 

@@ -16,6 +16,7 @@
 #include "platform/http/dispatch.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/web/routes.hpp"
+#include "support/page_requests.hpp"
 #include "support/test_database.hpp"
 
 namespace safeboard::register_ {
@@ -23,20 +24,8 @@ namespace {
 
 using access::Role;
 using access::ScopeKind;
-using Form = std::vector<std::pair<std::string, std::string>>;
-
-std::string encoded(const Form& fields) {
-    std::string body;
-    for (const auto& [name, value] : fields) {
-        body += (body.empty() ? "" : "&") + name + "=";
-        for (unsigned char c : value) {
-            char buffer[4];
-            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-            body += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(buffer);
-        }
-    }
-    return body;
-}
+using testing::Form;
+using testing::form_encoded;
 
 class RegisterPages : public testing::DatabaseTest {
 protected:
@@ -64,34 +53,15 @@ protected:
         return principal;
     }
 
-    // What the server does with a request: match, check the route's access
-    // as the Gate does, then call the handler.
     http::Response call(http::Method method, const std::string& target, const access::Principal& principal,
                         std::string body = {}, std::string content_type = "application/x-www-form-urlencoded") {
-        http::Request request;
-        request.method = method;
-        request.target = target;
-        request.request_id = "test";
-        request.remote_address = "127.0.0.1";
-        EXPECT_TRUE(http::parse_target(request)) << target;
-        request.headers = {{"content-type", std::move(content_type)}};
-        request.body = std::move(body);
-        auto match = router_.match(method, request.path);
-        if (match.kind != http::Match::Kind::found) return http::problem(404, "no route", request);
-        request.path_params = match.params;
-        const auto& access = match.route->access;
-        if (access.kind != http::Access::Kind::permission || !principal.can(access.permission)) {
-            return http::problem(403, "refused by the route", request);
-        }
-        http::Context context(pool_.get(), "test");
-        context.set_principal(principal);
-        return match.route->handler(request, context);
+        return testing::dispatch(router_, *pool_, method, target, principal, std::move(body), std::move(content_type));
     }
     http::Response get(const std::string& target, const access::Principal& principal) {
         return call(http::Method::get, target, principal);
     }
     http::Response post(const std::string& target, const access::Principal& principal, const Form& fields) {
-        return call(http::Method::post, target, principal, encoded(fields));
+        return call(http::Method::post, target, principal, form_encoded(fields));
     }
     http::Response upload(const std::string& target, const access::Principal& principal, const std::string& kind,
                           const std::string& filename, const std::string& bytes) {

@@ -23,6 +23,7 @@
 #include "platform/http/dispatch.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/web/routes.hpp"
+#include "support/page_requests.hpp"
 #include "support/test_database.hpp"
 
 namespace safeboard::reviews {
@@ -30,20 +31,8 @@ namespace {
 
 using access::Role;
 using access::ScopeKind;
-using Form = std::vector<std::pair<std::string, std::string>>;
-
-std::string encoded(const Form& fields) {
-    std::string body;
-    for (const auto& [name, value] : fields) {
-        body += (body.empty() ? "" : "&") + name + "=";
-        for (unsigned char c : value) {
-            char buffer[4];
-            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-            body += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(buffer);
-        }
-    }
-    return body;
-}
+using testing::Form;
+using testing::form_encoded;
 
 bool has(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
 
@@ -79,34 +68,15 @@ protected:
     }
     access::Principal panel() const { return user(Role::review_panel, essex_); }
 
-    // What the server does with a request: match, check the route's access
-    // as the Gate does, then call the handler.
     http::Response call(http::Method method, const std::string& target, const access::Principal& principal,
                         std::string body = {}) {
-        http::Request request;
-        request.method = method;
-        request.target = target;
-        request.request_id = "test";
-        request.remote_address = "127.0.0.1";
-        EXPECT_TRUE(http::parse_target(request)) << target;
-        request.headers = {{"content-type", "application/x-www-form-urlencoded"}};
-        request.body = std::move(body);
-        auto match = router_.match(method, request.path);
-        if (match.kind != http::Match::Kind::found) return http::problem(404, "no route", request);
-        request.path_params = match.params;
-        const auto& access = match.route->access;
-        bool allowed = access.kind == http::Access::Kind::signed_in ||
-                       (access.kind == http::Access::Kind::permission && principal.can(access.permission));
-        if (!allowed) return http::problem(403, "refused by the route", request);
-        http::Context context(pool_.get(), "test");
-        context.set_principal(principal);
-        return match.route->handler(request, context);
+        return testing::dispatch(router_, *pool_, method, target, principal, std::move(body));
     }
     http::Response get(const std::string& target, const access::Principal& principal) {
         return call(http::Method::get, target, principal);
     }
     http::Response post(const std::string& target, const access::Principal& principal, const Form& fields) {
-        return call(http::Method::post, target, principal, encoded(fields));
+        return call(http::Method::post, target, principal, form_encoded(fields));
     }
     Case case_of(std::int64_t id) {
         auto lease = pool_->acquire();
