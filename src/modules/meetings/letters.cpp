@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "modules/meetings/rules.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/core/text.hpp"
 
 namespace safeboard::meetings {
@@ -90,7 +91,7 @@ std::vector<std::string> agency_actions(const LetterFacts& facts, const MemberAg
         if (!falls_to(action, agency.organisation_id, facts.people)) continue;
         auto item = action.number + ". " + action.title;
         if (!action.responsibility.empty()) item += " (" + action.responsibility + ")";
-        if (action.target_date) item += ", by " + date_in_words(*action.target_date);
+        if (action.target_date) item += ", by " + calendar::day_and_date_in_words(*action.target_date);
         items.push_back(std::move(item));
     }
     return items;
@@ -118,7 +119,7 @@ std::string copies(const MemberAgency& agency, const Membership& recipient) {
 }
 
 std::string response_request(const MemberAgency& agency, std::string_view due_on, bool has_actions) {
-    auto by = "Please reply by " + date_in_words(due_on);
+    auto by = "Please reply by " + calendar::day_and_date_in_words(due_on);
     if (!has_actions) return by + ", confirming that " + agency.name + " has noted the decisions above.";
     return by + ", saying how " + agency.name + " will take forward the actions above, with any comments on the decisions.";
 }
@@ -181,17 +182,6 @@ bool falls_to(const plans::Action& action, std::int64_t organisation_id, const P
 
 // ---- what the letter says -----------------------------------------------------------------
 
-std::string date_in_words(std::string_view date) {
-    static constexpr std::array<const char*, 7> weekdays{"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                         "Thursday", "Friday", "Saturday"};
-    auto day = calendar_day(date);
-    if (!day) return std::string(date);
-    auto weekday = std::chrono::weekday{std::chrono::sys_days{*day}}.c_encoding();
-    auto iso = *parse_day(date);
-    return std::string(weekdays.at(weekday)) + " " + std::to_string(static_cast<unsigned>(day->day())) + " " +
-           month_label(iso.substr(0, 7));
-}
-
 std::string days_after(std::string_view date, int days) {
     auto day = calendar_day(date);
     if (!day) return std::string(date);
@@ -205,7 +195,7 @@ std::string days_after(std::string_view date, int days) {
 Letter draft_letter(const LetterFacts& facts, const MemberAgency& agency, std::string_view due_on) {
     const auto& seat = recipient_seat(agency);
     const auto& meeting = facts.meeting;
-    auto held_on = date_in_words(meeting.date());
+    auto held_on = calendar::day_and_date_in_words(meeting.date());
     auto actions = agency_actions(facts, agency);
     LetterText text;
     text.paragraph(address(seat, agency));
@@ -309,12 +299,12 @@ bool is_rule(const std::string& line, char c) {
 }
 
 std::string sent_line(const Letter& letter) {
-    return letter.sent_on ? "Sent on " + date_in_words(*letter.sent_on) : "Draft: not yet sent";
+    return letter.sent_on ? "Sent on " + calendar::day_and_date_in_words(*letter.sent_on) : "Draft: not yet sent";
 }
 
 std::string title_of(const Letter& letter, const Meeting& meeting) {
     return "Letter to " + letter.organisation_name + " after the " + meeting.shown_title() + " of " +
-           date_in_words(meeting.date());
+           calendar::day_and_date_in_words(meeting.date());
 }
 
 std::string html_block(const pdf::Block& block) {

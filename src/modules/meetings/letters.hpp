@@ -62,8 +62,6 @@ bool falls_to(const plans::Action& action, std::int64_t organisation_id, const P
 // The response is asked for this many days after the meeting unless the caller says otherwise.
 inline constexpr int default_response_days = 28;
 
-// "2011-11-17" → "Thursday 17 November 2011".
-std::string date_in_words(std::string_view date);
 // The day `days` after a YYYY-MM-DD date (before it when negative).
 std::string days_after(std::string_view date, int days);
 

@@ -1,10 +1,10 @@
 #include "modules/meetings/pages_support.hpp"
 
-#include <array>
 #include <chrono>
 
 #include "modules/meetings/policy.hpp"
 #include "modules/register/store.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/http/form.hpp"
 
 namespace safeboard::meetings::pages {
@@ -75,20 +75,9 @@ http::Response confirm_page(const Pages& pages, http::Context& context, const Re
 }
 
 std::string when_text(const Meeting& meeting) {
-    static const std::array<const char*, 7> days{"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                 "Thursday", "Friday", "Saturday"};
-    static const std::array<const char*, 12> months{"January", "February", "March",     "April",   "May",      "June",
-                                                    "July",    "August",   "September", "October", "November", "December"};
     const auto& s = meeting.starts_at;
-    if (s.size() < 16) return s;
-    int year = std::stoi(s.substr(0, 4));
-    unsigned month = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
-    unsigned day = static_cast<unsigned>(std::stoi(s.substr(8, 2)));
-    std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-    if (!date.ok()) return s;
-    auto weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
-    auto text = std::string(days[weekday]) + " " + std::to_string(day) + " " + months[month - 1] + " " +
-                std::to_string(year) + ", " + s.substr(11, 5);
+    if (s.size() < 16 || !calendar::parse_date(s.substr(0, 10))) return s;
+    auto text = calendar::day_and_date_in_words(s.substr(0, 10)) + ", " + s.substr(11, 5);
     if (meeting.ends_at.size() >= 16) text += " to " + meeting.ends_at.substr(11, 5);
     return text;
 }

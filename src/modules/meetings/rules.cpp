@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "modules/meetings/vocabulary.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/core/fields.hpp"
 #include "platform/core/time.hpp"
 
@@ -162,10 +163,8 @@ std::string month_after(std::string_view month) {
 }
 
 std::string month_label(std::string_view month) {
-    auto number = std::stoi(std::string(month.substr(5, 2)));
-    auto name = std::string(month_names.at(static_cast<std::size_t>(number - 1)));
-    name[0] = static_cast<char>(name[0] - 'a' + 'A');
-    return name + " " + std::string(month.substr(0, 4));
+    auto number = static_cast<unsigned>(std::stoi(std::string(month.substr(5, 2))));
+    return std::string(calendar::month_name(number)) + " " + std::string(month.substr(0, 4));
 }
 
 ReportingYear reporting_year(int first_year, int year_starts_month) {

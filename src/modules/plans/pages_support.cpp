@@ -1,12 +1,12 @@
 #include "modules/plans/pages_support.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "modules/plans/homes.hpp"
 #include "modules/plans/progress.hpp"
 #include "modules/plans/vocabulary.hpp"
 #include "modules/register/store.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/core/fields.hpp"
 #include "platform/auth/page.hpp"
 
@@ -53,10 +53,8 @@ std::string period_of(const Plan& plan) {
 }
 
 std::string reporting_year(const Plan& plan) {
-    static const std::array<const char*, 12> months{"January", "February", "March",     "April",   "May",      "June",
-                                                    "July",    "August",   "September", "October", "November", "December"};
-    auto first = static_cast<std::size_t>(std::clamp(plan.year_starts_month, 1, 12) - 1);
-    return std::string(months[first]) + " to " + months[(first + 11) % 12];
+    auto first = static_cast<unsigned>(std::clamp(plan.year_starts_month, 1, 12));
+    return std::string(calendar::month_name(first)) + " to " + std::string(calendar::month_name((first + 10) % 12 + 1));
 }
 
 std::string timescale_text(const Action& action) {

@@ -2,13 +2,13 @@
 #include "modules/plans/reminders.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "modules/plans/progress.hpp"
 #include "modules/register/store.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/core/time.hpp"
 
 namespace safeboard::plans {
@@ -43,15 +43,6 @@ std::vector<Reminder> reminders_to_record(std::span<const Action> actions, std::
     return reminders;
 }
 
-std::string long_date(std::string_view date) {
-    static constexpr std::array<const char*, 12> months{"January", "February", "March",     "April",   "May",      "June",
-                                                        "July",    "August",   "September", "October", "November", "December"};
-    if (!parse_date(date)) return std::string(date);
-    int day = std::stoi(std::string(date.substr(8, 2)));
-    auto month = static_cast<std::size_t>(std::stoi(std::string(date.substr(5, 2))) - 1);
-    return std::to_string(day) + " " + months[month] + " " + std::string(date.substr(0, 4));
-}
-
 namespace {
 
 std::string counted(std::size_t n, const char* one, const char* many) {
@@ -80,8 +71,8 @@ std::string line_text(const ReminderLine& line) {
     std::string text = line.home;
     if (!line.number.empty()) text += ", action " + line.number;
     text += ": " + line.title + "\n";
-    text += line.kind == "overdue" ? "Overdue: it was due by " + long_date(line.due_on) + ".\n"
-                                   : "Due by " + long_date(line.due_on) + ".\n";
+    text += line.kind == "overdue" ? "Overdue: it was due by " + calendar::date_in_words(line.due_on) + ".\n"
+                                   : "Due by " + calendar::date_in_words(line.due_on) + ".\n";
     return text + line.link + "\n";
 }
 
@@ -106,10 +97,10 @@ mail::Message reminder_email(std::string_view name, std::string_view email, std:
     auto overdue = static_cast<std::size_t>(
         std::count_if(lines.begin(), lines.end(), [](const ReminderLine& l) { return l.kind == "overdue"; }));
     auto due = lines.size() - overdue;
-    auto until = long_date(add_days(on, kReminderDays));
+    auto until = calendar::date_in_words(add_days(on, kReminderDays));
 
     std::string text = "Dear " + std::string(name) + ",\n\n";
-    text += "On " + long_date(on) + ", " + situation(overdue, due, until) + ". You are named as responsible for " +
+    text += "On " + calendar::date_in_words(on) + ", " + situation(overdue, due, until) + ". You are named as responsible for " +
             (lines.size() == 1 ? "it" : "them") + ", lead " + (lines.size() == 1 ? "it" : "them") +
             ", or chair a group that is responsible.\n";
     std::string partnership;

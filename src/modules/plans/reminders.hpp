@@ -57,8 +57,6 @@ struct ReminderLine {
 mail::Message reminder_email(std::string_view name, std::string_view email, std::vector<ReminderLine> lines,
                              std::string_view on);
 
-// "30 April 2012" for "2012-04-30"; the text unchanged when it is not a date.
-std::string long_date(std::string_view date);
 
 struct EmailFailure {
     std::int64_t person_id = 0;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "platform/calendar/date.hpp"
 #include "platform/core/text.hpp"
 
 namespace safeboard::plans {
@@ -31,10 +32,6 @@ constexpr std::array<Term<Recurrence>, 4> recurrence_terms{{
 
 constexpr std::string_view no_entry_message =
     "Enter a timescale with a date, a month, a quarter, \"Ongoing\" or how often (\"Quarterly\")";
-
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",
-                                                       "May",     "June",     "July",      "August",
-                                                       "September", "October", "November", "December"};
 
 // Words that say the work is ongoing (no recurrence) or how often it recurs.
 // Longer phrases come before the shorter ones they start with.
@@ -130,8 +127,8 @@ std::vector<Token> tokenize(std::string_view text) {
 
 std::optional<unsigned> month_number(std::string_view key) {
     if (key == "sept") return 9U;
-    for (unsigned i = 0; i < month_names.size(); ++i) {
-        auto name = month_names[i];
+    for (unsigned i = 0; i < 12; ++i) {
+        auto name = calendar::month_name(i + 1);
         bool full = key.size() == name.size();
         if (key.size() != 3 && !full) continue;
         bool same = true;
@@ -177,7 +174,7 @@ std::optional<Ymd> split_iso(std::string_view text) {
 }
 
 std::string month_words(unsigned month, int year) {
-    return std::string(month_names[month - 1]).append(" ").append(std::to_string(year));
+    return std::string(calendar::month_name(month)).append(" ").append(std::to_string(year));
 }
 
 // ---- Reading ---------------------------------------------------------------
@@ -454,7 +451,7 @@ void Reader::add(TimescaleEntry entry) {
 
 // "October to December 2011", "November 2011 to January 2012".
 std::string quarter_months(const Ymd& first, const Ymd& last) {
-    std::string months(month_names[first.month - 1]);
+    std::string months(calendar::month_name(first.month));
     if (first.year != last.year) months.append(" ").append(std::to_string(first.year));
     return months.append(" to ").append(month_words(last.month, last.year));
 }

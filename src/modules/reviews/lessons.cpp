@@ -1,7 +1,6 @@
 #include "modules/reviews/lessons.hpp"
 
 #include <algorithm>
-#include <array>
 #include <tuple>
 
 #include "modules/plans/store.hpp"
@@ -38,16 +37,6 @@ std::string decision_words(const std::optional<DecisionKind>& decision) {
 }
 
 }  // namespace
-
-std::string day_in_words(std::string_view day) {
-    static constexpr std::array<const char*, 12> months{"January", "February", "March",     "April",
-                                                        "May",     "June",     "July",      "August",
-                                                        "September", "October", "November", "December"};
-    auto date = calendar::parse_date(day);
-    if (!date) return std::string(day);
-    return std::to_string(static_cast<unsigned>(date->day())) + " " +
-           months[static_cast<unsigned>(date->month()) - 1] + " " + std::to_string(static_cast<int>(date->year()));
-}
 
 LessonsPeriod last_twelve_months(std::string_view today) {
     auto day = calendar::parse_date(today);
@@ -97,16 +86,16 @@ LessonsSummary lessons_summary(db::Connection& db, const register_::Partnership&
 }
 
 std::string lessons_title(const LessonsSummary& summary) {
-    return "Lessons from learning reviews, " + day_in_words(summary.period.from) + " to " +
-           day_in_words(summary.period.to);
+    return "Lessons from learning reviews, " + calendar::date_in_words(summary.period.from) + " to " +
+           calendar::date_in_words(summary.period.to);
 }
 
 std::string lessons_introduction(const LessonsSummary& summary) {
     auto count = summary.cases.size();
     std::string reviews = count == 1 ? "one learning review" : std::to_string(count) + " learning reviews";
     return "This is the summary of lessons from learning reviews that " + summary.partnership_name +
-           " gives each of its member agencies. It covers the period from " + day_in_words(summary.period.from) +
-           " to " + day_in_words(summary.period.to) + ": " + reviews +
+           " gives each of its member agencies. It covers the period from " + calendar::date_in_words(summary.period.from) +
+           " to " + calendar::date_in_words(summary.period.to) + ": " + reviews +
            " published, closed or decided in that time, with the review's recommendations and how far each has "
            "got. Each agency should pass it to its relevant management and governance bodies. Reviews are named "
            "only by their reference, never by a child's name.";
@@ -128,7 +117,7 @@ pdf::Document lessons_document(const LessonsSummary& summary) {
     for (const auto& c : summary.cases) {
         blocks.push_back(pdf::Heading{2, c.reference});
         blocks.push_back(pdf::Paragraph{"Decision: " + decision_words(c.decision) + ". " + c.milestone.what + " " +
-                                        day_in_words(c.milestone.on) + "."});
+                                        calendar::date_in_words(c.milestone.on) + "."});
         blocks.push_back(pdf::Heading{3, "Lessons"});
         blocks.push_back(pdf::Paragraph{c.lessons});
         blocks.push_back(pdf::Heading{3, "Recommendations"});

@@ -25,8 +25,6 @@
 
 namespace safeboard::reviews {
 
-// "2026-06-30" → "30 June 2026"; text that is not such a date as it is.
-std::string day_in_words(std::string_view day);
 
 struct LessonsPeriod {
     std::string from;  // YYYY-MM-DD, both days included

@@ -38,7 +38,7 @@ private:
     std::map<std::int64_t, std::string> names_;
 };
 
-std::string words(const std::optional<std::string>& day) { return day ? day_in_words(*day) : std::string(); }
+std::string words(const std::optional<std::string>& day) { return day ? calendar::date_in_words(*day) : std::string(); }
 
 // The tag a step's row carries: in words, never colour alone.
 void set_step_tag(data& row, const StepClock& step) {
@@ -57,7 +57,7 @@ data clock_rows(const CaseView& view) {
         data row;
         row.set("step", step.label);
         row.set("source", step.source);
-        row.set("due", step.due_on ? day_in_words(*step.due_on) : std::string("No due date"));
+        row.set("due", step.due_on ? calendar::date_in_words(*step.due_on) : std::string("No due date"));
         row.set("done", text(words(step.done_on)));
         auto evidence = view.c.steps.find(step.step);
         row.set("evidence", text(evidence == view.c.steps.end() ? "" : evidence->second.evidence));
@@ -75,12 +75,12 @@ data details_of(const CaseView& view) {
     data details{data::type::list};
     details.push_back(detail_row("Reference", c.reference));
     details.push_back(detail_row("Partnership", view.partnership_name));
-    details.push_back(detail_row("Date of the incident", day_in_words(c.incident_on)));
-    details.push_back(detail_row("Date the local authority became aware", day_in_words(c.became_aware_on)));
+    details.push_back(detail_row("Date of the incident", calendar::date_in_words(c.incident_on)));
+    details.push_back(detail_row("Date the local authority became aware", calendar::date_in_words(c.became_aware_on)));
     details.push_back(detail_row("Status", std::string(label_of(c.status))));
     details.push_back(detail_row("Decision", c.decision ? std::string(label_of(c.decision->kind)) : ""));
     details.push_back(detail_row("Ratified by", c.decision ? view.name_of(c.decision->ratified_by) : ""));
-    details.push_back(detail_row("Ratified on", c.decision ? day_in_words(c.decision->ratified_on) : ""));
+    details.push_back(detail_row("Ratified on", c.decision ? calendar::date_in_words(c.decision->ratified_on) : ""));
     details.push_back(detail_row("Agencies involved", agencies));
     return details;
 }
@@ -107,7 +107,7 @@ data report_rows(const CaseView& view, People& people, bool editable) {
     for (const auto& r : view.reports) {
         data row;
         row.set("organisation", r.organisation_name);
-        row.set("due", day_in_words(r.due_on));
+        row.set("due", calendar::date_in_words(r.due_on));
         row.set("manager", text(people.name_of(r.senior_manager_id)));
         row.set("received", text(words(r.received_on)));
         row.set("receive_href", text(editable && !r.received_on ? review_href(view.c.id) + "/agency-reports/" +
@@ -141,7 +141,7 @@ data action_rows(const RecommendationMonitor& r) {
         row.set("responsibility", text(a.action.responsibility));
         row.set("status", std::string(label_of(a.action.status)));
         row.set("status_tag", plans_tag(a.action.status));
-        row.set("latest", text(a.latest ? day_in_words(a.latest->written_on) : ""));
+        row.set("latest", text(a.latest ? calendar::date_in_words(a.latest->written_on) : ""));
         row.set("overdue", a.overdue);
         rows.push_back(row);
     }
@@ -162,7 +162,7 @@ data recommendation_rows(const CaseView& view, bool editable) {
         row.set("status_tag", plans_tag(r.status));
         row.set("signed", m.sign_off.has_value());
         row.set("signer", m.sign_off ? m.sign_off->signer_name : std::string());
-        row.set("signed_on", m.sign_off ? day_in_words(m.sign_off->signed_off_on) : std::string());
+        row.set("signed_on", m.sign_off ? calendar::date_in_words(m.sign_off->signed_off_on) : std::string());
         row.set("sign_href", text(editable && !m.sign_off ? review_href(view.c.id) + "/recommendations/" +
                                                                  std::to_string(r.id) + "/sign-off"
                                                            : ""));
@@ -184,7 +184,7 @@ data confirmation_rows(const CaseView& view) {
         data row;
         row.set("organisation", c.organisation_name);
         row.set("level", std::string(label_of(c.level)));
-        row.set("on", day_in_words(c.confirmed_on));
+        row.set("on", calendar::date_in_words(c.confirmed_on));
         row.set("evidence", c.evidence);
         rows.push_back(row);
     }
@@ -222,7 +222,7 @@ http::Response show_case(const Pages& pages, const http::Request& request, http:
     values.set("status", std::string(label_of(c->status)));
     values.set("status_tag", std::string(c->status == CaseStatus::open ? "govuk-tag--blue" : "govuk-tag--grey"));
     values.set("details", details_of(view));
-    values.set("today", day_in_words(today()));
+    values.set("today", calendar::date_in_words(today()));
     values.set("clock", clock_rows(view));
     set_list(values, "terms", terms_rows(view, people, editable));
     set_list(values, "reports", report_rows(view, people, editable));

@@ -58,7 +58,7 @@ data deadline_row(const Deadline& d) {
     row.set("href", review_href(d.case_id));
     row.set("reference", d.reference);
     row.set("step", d.label);
-    row.set("due", day_in_words(d.due_on));
+    row.set("due", calendar::date_in_words(d.due_on));
     row.set("days_left", std::to_string(d.working_days_left));
     row.set("overdue", d.overdue);
     return row;
@@ -69,12 +69,12 @@ data case_row(const Case& c, const CaseClock& clock, const std::string& partners
     row.set("href", review_href(c.id));
     row.set("reference", c.reference);
     row.set("partnership", partnership);
-    row.set("aware", day_in_words(c.became_aware_on));
+    row.set("aware", calendar::date_in_words(c.became_aware_on));
     row.set("decision", c.decision ? std::string(label_of(c.decision->kind)) : std::string("Not yet decided"));
     auto next = deadlines({clock});
     if (!next.empty()) {
         row.set("next_step", next.front().label);
-        row.set("next_due", day_in_words(next.front().due_on));
+        row.set("next_due", calendar::date_in_words(next.front().due_on));
         row.set("next_overdue", next.front().overdue);
     } else {
         row.set("next_step", false);
@@ -145,7 +145,7 @@ http::Response review_list(const Pages& pages, const http::Request& request, htt
     auto partnership_query = chosen.id ? "?partnership=" + std::to_string(*chosen.id) : std::string();
     data values;
     values.set("partnership_field", register_::partnership_filter(db, reach, chosen.id));
-    values.set("today", day_in_words(on));
+    values.set("today", calendar::date_in_words(on));
     values.set("deadlines", due);
     values.set("has_deadlines", !due.is_empty_list());
     values.set("cases", open_cases);

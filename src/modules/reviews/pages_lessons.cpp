@@ -52,7 +52,7 @@ data summary_values(const LessonsSummary& summary) {
         data item;
         item.set("reference", c.reference);
         item.set("decision", c.decision ? std::string(label_of(*c.decision)) : std::string("Not yet decided"));
-        item.set("milestone", c.milestone.what + " " + day_in_words(c.milestone.on));
+        item.set("milestone", c.milestone.what + " " + calendar::date_in_words(c.milestone.on));
         item.set("lessons", web::paragraphs(c.lessons));
         item.set("recommendations", recommendations);
         item.set("has_recommendations", !recommendations.is_empty_list());

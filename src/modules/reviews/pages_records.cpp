@@ -162,7 +162,7 @@ http::Response received_page(const Pages& pages, http::Context& context, const C
     RecordForm form("Mark an agency report received", c.reference,
                     review_href(c.id) + "/agency-reports/" + std::to_string(report.id) + "/received",
                     "Mark it received");
-    form.intro("The report of " + report.organisation_name + ", due on " + day_in_words(report.due_on) + ".");
+    form.intro("The report of " + report.organisation_name + ", due on " + calendar::date_in_words(report.due_on) + ".");
     form.add(RF::input, date_field("received_on", "Date received", f["received_on"], errors, "2027-01-27"));
     return form.render(pages, context, errors, status, review_href(c.id) + "#agency-reports");
 }

@@ -12,6 +12,7 @@
 
 #include "modules/reviews/model.hpp"
 #include "platform/auth/page.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/core/error.hpp"
 #include "platform/core/fields.hpp"
 #include "platform/db/database.hpp"

@@ -1,5 +1,6 @@
 #include "platform/calendar/date.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include "platform/core/time.hpp"
@@ -21,6 +22,33 @@ std::string format_date(Date date) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
     return buffer;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",   "May",      "June",
+                                                  "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 7> weekdays{"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                   "Thursday", "Friday", "Saturday"};
+
+}  // namespace
+
+std::string_view month_name(unsigned month) { return month >= 1 && month <= 12 ? months[month - 1] : ""; }
+
+std::string_view weekday_name(chrono::weekday day) { return weekdays[day.c_encoding() % 7]; }
+
+std::string date_in_words(std::string_view date) {
+    auto day = parse_date(date);
+    if (!day) return std::string(date);
+    return std::to_string(static_cast<unsigned>(day->day())) + " " +
+           std::string(month_name(static_cast<unsigned>(day->month()))) + " " +
+           std::to_string(static_cast<int>(day->year()));
+}
+
+std::string day_and_date_in_words(std::string_view date) {
+    auto day = parse_date(date);
+    if (!day) return std::string(date);
+    return std::string(weekday_name(weekday_of(*day))) + " " + date_in_words(date);
 }
 
 }  // namespace safeboard::calendar

@@ -17,6 +17,15 @@ std::optional<Date> parse_date(std::string_view text);
 // "YYYY-MM-DD".
 std::string format_date(Date date);
 
+// English names, for pages, letters and e-mails: "November" for 11 (1–12),
+// "Thursday" for a weekday.
+std::string_view month_name(unsigned month);
+std::string_view weekday_name(std::chrono::weekday day);
+// "17 November 2011" from "2011-11-17"; the text itself when it is not a date.
+std::string date_in_words(std::string_view date);
+// "Thursday 17 November 2011"; the text itself when it is not a date.
+std::string day_and_date_in_words(std::string_view date);
+
 inline std::chrono::weekday weekday_of(Date date) { return std::chrono::weekday{std::chrono::sys_days{date}}; }
 inline bool is_weekend(Date date) {
     auto day = weekday_of(date);

@@ -134,9 +134,7 @@ TEST(Letters, AnActionFallsToTheAgencyItNamesOrWhosePersonItNames) {
     EXPECT_FALSE(falls_to(lees, police, person_organisations({lee}, seats, "2011-11-17")));
 }
 
-TEST(Letters, DatesAreWrittenOutAndCountedAcrossMonthsAndYears) {
-    EXPECT_EQ(date_in_words("2011-11-17"), "Thursday 17 November 2011");
-    EXPECT_EQ(date_in_words("2012-02-29"), "Wednesday 29 February 2012");
+TEST(Letters, DatesAreCountedAcrossMonthsAndYears) {
     EXPECT_EQ(days_after("2011-11-17", default_response_days), "2011-12-15");
     EXPECT_EQ(days_after("2011-12-20", 28), "2012-01-17");
     EXPECT_EQ(days_after("2012-02-28", 1), "2012-02-29");

@@ -137,12 +137,6 @@ TEST(ReminderEmail, NamesOneActionInTheSingularAndQuotesAnAwkwardName) {
     EXPECT_TRUE(mail::check(smtp_on(25), message));
 }
 
-TEST(ReminderEmail, WritesDatesInWords) {
-    EXPECT_EQ(long_date("2012-04-01"), "1 April 2012");
-    EXPECT_EQ(long_date("2011-12-31"), "31 December 2011");
-    EXPECT_EQ(long_date("not a date"), "not a date");
-}
-
 // ---- the run, on both backends ----------------------------------------------------------
 
 class ReminderRun : public testing::DatabaseTest {

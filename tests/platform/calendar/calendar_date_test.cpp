@@ -13,6 +13,18 @@ TEST(CalendarDate, ReadsAndWritesIsoDays) {
     EXPECT_EQ(format_date(Date{std::chrono::year{999} / 1 / 5}), "0999-01-05");
 }
 
+TEST(CalendarDate, WritesDatesInWords) {
+    EXPECT_EQ(date_in_words("2012-04-01"), "1 April 2012");
+    EXPECT_EQ(date_in_words("2011-12-31"), "31 December 2011");
+    EXPECT_EQ(date_in_words("not a date"), "not a date");
+    EXPECT_EQ(day_and_date_in_words("2011-11-17"), "Thursday 17 November 2011");
+    EXPECT_EQ(day_and_date_in_words("2012-02-29"), "Wednesday 29 February 2012");
+    EXPECT_EQ(day_and_date_in_words("2023-02-29"), "2023-02-29");
+    EXPECT_EQ(month_name(1), "January");
+    EXPECT_EQ(month_name(12), "December");
+    EXPECT_EQ(month_name(13), "");
+}
+
 TEST(CalendarDate, RefusesDaysThatDoNotExistAndOtherForms) {
     EXPECT_FALSE(parse_date("2023-02-29"));
     EXPECT_FALSE(parse_date("2024-13-01"));
