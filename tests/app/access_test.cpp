@@ -88,6 +88,19 @@ std::string concrete(std::string pattern) {
     return std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"), "1");
 }
 
+bhttp::verb verb_of(http::Method method) {
+    switch (method) {
+    case http::Method::get: return bhttp::verb::get;
+    case http::Method::head: return bhttp::verb::head;
+    case http::Method::post: return bhttp::verb::post;
+    case http::Method::put: return bhttp::verb::put;
+    case http::Method::patch: return bhttp::verb::patch;
+    case http::Method::delete_: return bhttp::verb::delete_;
+    case http::Method::options: return bhttp::verb::options;
+    }
+    return bhttp::verb::get;
+}
+
 TEST_F(Access, EveryRouteDeclaresWhoMayUseItAndRefusesStrangers) {
     auto c = client();
     std::size_t guarded = 0;
@@ -95,7 +108,7 @@ TEST_F(Access, EveryRouteDeclaresWhoMayUseItAndRefusesStrangers) {
         ASSERT_NE(route->access.kind, http::Access::Kind::undeclared) << route->pattern;
         if (route->access.is_open()) continue;
         ++guarded;
-        auto verb = route->method == http::Method::post ? bhttp::verb::post : bhttp::verb::get;
+        auto verb = verb_of(route->method);
         auto response = c.send(verb, concrete(route->pattern), "", {});
         unsigned status = response.result_int();
         bool refused = status == 401 || status == 403 || (status == 303 && response[bhttp::field::location] == "/sign-in");

@@ -11,16 +11,24 @@
 
 namespace safeboard::testing {
 
+namespace {
+
+// Every byte but letters and digits as %XX, as a browser escapes a name or a value.
+std::string escaped(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        char buffer[4];
+        std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+        out += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(buffer);
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string form_encoded(const Form& fields) {
     std::string body;
-    for (const auto& [name, value] : fields) {
-        body += (body.empty() ? "" : "&") + name + "=";
-        for (unsigned char c : value) {
-            char buffer[4];
-            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-            body += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(buffer);
-        }
-    }
+    for (const auto& [name, value] : fields) body += (body.empty() ? "" : "&") + escaped(name) + "=" + escaped(value);
     return body;
 }
 

@@ -14,7 +14,7 @@ namespace safeboard::testing {
 
 using Form = std::vector<std::pair<std::string, std::string>>;
 
-// application/x-www-form-urlencoded, every byte but letters and digits escaped.
+// application/x-www-form-urlencoded, every byte of names and values but letters and digits escaped.
 std::string form_encoded(const Form& fields);
 
 // 404 when no route matches, 403 when the route's access refuses the

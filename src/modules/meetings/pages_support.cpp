@@ -21,13 +21,6 @@ http::Route route(http::Method method, std::string pattern, http::Access access,
 
 std::string meeting_href(std::int64_t id) { return "/meetings/" + std::to_string(id); }
 
-Fields posted_fields(const http::Request& request, const std::vector<std::string>& names) {
-    auto form = http::form_fields(request);
-    Fields fields;
-    for (const auto& name : names) fields[name] = auth::form_text(form, name);
-    return fields;
-}
-
 Errors renamed(Errors errors, const std::map<std::string, std::string>& names) {
     for (auto& e : errors) {
         if (auto found = names.find(e.field); found != names.end()) e.field = found->second;

@@ -15,6 +15,7 @@
 #include "platform/auth/page.hpp"
 #include "platform/files/file_store.hpp"
 #include "platform/http/context.hpp"
+#include "platform/http/form.hpp"
 #include "platform/http/router.hpp"
 #include "platform/web/form_errors.hpp"
 #include "platform/web/form_values.hpp"
@@ -39,8 +40,10 @@ http::Route route(http::Method method, std::string pattern, http::Access access,
                   const PagesPtr& pages, Handler handler);
 
 std::string meeting_href(std::int64_t id);
-// The form's fields of these names, each "" when not sent.
-Fields posted_fields(const http::Request& request, const std::vector<std::string>& names);
+
+// The form's fields of these names (platform/http/form.hpp).
+using http::posted_fields;
+
 // Field errors moved from the rules' names to a form's (the form asks for
 // a link as one choice, say); others are kept.
 Errors renamed(Errors errors, const std::map<std::string, std::string>& names);

@@ -15,6 +15,7 @@
 #include "modules/meetings/rules.hpp"
 #include "modules/meetings/store.hpp"
 #include "modules/meetings/vocabulary.hpp"
+#include "platform/api/import_answer.hpp"
 #include "platform/api/json_fields.hpp"
 #include "platform/api/json_values.hpp"
 #include "platform/api/pagination.hpp"
@@ -171,17 +172,7 @@ Response import_meeting_attendance(const Request& request, http::Context& contex
         return auth::refuse(request, context, "You cannot record attendance at meeting " + std::to_string(meeting->id));
     }
     auto report = import_attendance(db, *meeting, request.body, auth::actor_of(request, context.user()));
-    if (!report.ok()) {
-        std::vector<FieldError> errors;
-        json::array problems;
-        for (const auto& p : report.problems) {
-            errors.push_back({"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column), p.message});
-        }
-        return http::problem(422, "The file has " + std::to_string(report.problems.size()) +
-                                      " problem(s); nothing was imported", request, errors);
-    }
-    return Response::json(json::object{{"rows", report.rows}, {"created", report.created},
-                                       {"updated", report.updated}, {"unchanged", report.unchanged}});
+    return api::import_answer(report, request);
 }
 
 // ---- forward plans and the attendance report ------------------------------------------------------

@@ -1,9 +1,7 @@
 #pragma once
 // Who may see and change the performance framework.
 //
-// platform/access has no performance permissions yet. The three this module
-// needs are named here, each mapped to the nearest permission that exists,
-// so that moving to dedicated ones changes these three lines and nothing else:
+// The three permissions this module needs:
 //   reading   — the returned figures of a partnership, its indicators and analysis;
 //   entering  — an organisation's own return, granted for organisation:N (its agency lead);
 //   reviewing — querying and accepting the partnership's returns, its settings,
@@ -26,9 +24,9 @@
 
 namespace safeboard::performance {
 
-inline constexpr access::Permission read_permission = access::Permission::plans_read;
-inline constexpr access::Permission enter_permission = access::Permission::actions_update;
-inline constexpr access::Permission review_permission = access::Permission::plans_write;
+inline constexpr access::Permission read_permission = access::Permission::performance_read;
+inline constexpr access::Permission enter_permission = access::Permission::returns_write;
+inline constexpr access::Permission review_permission = access::Permission::performance_write;
 
 struct Reach {
     access::ScopeFilter read;    // partnerships whose returned figures the user reads

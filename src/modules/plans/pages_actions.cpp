@@ -397,13 +397,6 @@ std::variant<Action, http::Response> reportable_action(const http::Request& requ
     return *action;
 }
 
-Fields posted_fields(const http::Request& request, const std::vector<std::string>& names) {
-    auto posted = http::form_fields(request);
-    Fields fields;
-    for (const auto& name : names) fields[name] = auth::form_text(posted, name);
-    return fields;
-}
-
 http::Response add_update(const Pages& pages, const http::Request& request, http::Context& context) {
     auto found = reportable_action(request, context);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);

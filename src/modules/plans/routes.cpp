@@ -11,6 +11,7 @@
 #include "modules/plans/rules.hpp"
 #include "modules/plans/store.hpp"
 #include "modules/plans/vocabulary.hpp"
+#include "platform/api/import_answer.hpp"
 #include "platform/api/json_fields.hpp"
 #include "platform/api/json_values.hpp"
 #include "platform/api/pagination.hpp"
@@ -174,21 +175,6 @@ Response id_page(std::vector<Row> rows, const api::PageRequest& page) {
     json::array items;
     for (const auto& row : rows) items.push_back(to_json(row));
     return Response::json(api::list_body(std::move(items), page, more));
-}
-
-Response report(const ImportReport& report, const Request& request) {
-    json::array problems;
-    std::vector<FieldError> errors;
-    for (const auto& p : report.problems) {
-        problems.push_back(json::object{{"line", p.line}, {"column", p.column}, {"message", p.message}});
-        errors.push_back({"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column), p.message});
-    }
-    if (!report.ok()) {
-        return http::problem(422, "The file has " + std::to_string(report.problems.size()) +
-                                      " problem(s); nothing was imported", request, errors);
-    }
-    return Response::json(json::object{{"rows", report.rows}, {"created", report.created},
-                                       {"updated", report.updated}, {"unchanged", report.unchanged}});
 }
 
 // ---- plans ---------------------------------------------------------------------------------
@@ -386,7 +372,7 @@ Response import_plan_actions(const Request& request, http::Context& context) {
     if (!may_edit(context.user(), plan->partnership_id)) {
         return auth::refuse(request, context, "You cannot change the plans of this partnership");
     }
-    return report(import_actions(context.db(), *plan, request.body, readable(context.db(), context.user()),
+    return api::import_answer(import_actions(context.db(), *plan, request.body, readable(context.db(), context.user()),
                                  auth::actor_of(request, context.user())),
                   request);
 }
@@ -399,7 +385,7 @@ Response import_partnership_recommendations(const Request& request, http::Contex
     if (!may_edit(context.user(), *partnership)) {
         return auth::refuse(request, context, "You cannot change the recommendations of this partnership");
     }
-    return report(import_recommendations(context.db(), *partnership, request.body,
+    return api::import_answer(import_recommendations(context.db(), *partnership, request.body,
                                          readable(context.db(), context.user()),
                                          auth::actor_of(request, context.user())),
                   request);

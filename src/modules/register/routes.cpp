@@ -13,6 +13,7 @@
 #include "modules/register/rules.hpp"
 #include "modules/register/store.hpp"
 #include "modules/register/vocabulary.hpp"
+#include "platform/api/import_answer.hpp"
 #include "platform/api/json_fields.hpp"
 #include "platform/api/json_values.hpp"
 #include "platform/api/pagination.hpp"
@@ -470,20 +471,7 @@ Response import_records(const Request& request, http::Context& context) {
     }
     auto report = import_csv(context.db(), *kind, request.body, *partnership, readable(context.db(), context.user()),
                              auth::actor_of(request, context.user()));
-    json::array problems;
-    for (const auto& p : report.problems) {
-        problems.push_back(json::object{{"line", p.line}, {"column", p.column}, {"message", p.message}});
-    }
-    json::object body{{"rows", report.rows}, {"created", report.created}, {"updated", report.updated},
-                      {"unchanged", report.unchanged}, {"problems", std::move(problems)}};
-    if (report.ok()) return Response::json(body);
-    std::vector<FieldError> errors;
-    for (const auto& p : report.problems) {
-        errors.push_back({"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column), p.message});
-    }
-    auto answer = http::problem(422, "The file has " + std::to_string(report.problems.size()) +
-                                         " problem(s); nothing was imported", request, errors);
-    return answer;
+    return api::import_answer(report, request);
 }
 
 json::object object_schema(std::initializer_list<const char*> strings) {

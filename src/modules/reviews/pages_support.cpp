@@ -24,19 +24,6 @@ std::string review_href(std::int64_t id) { return "/reviews/" + std::to_string(i
 
 std::string today() { return calendar::uk_today(system_now()); }
 
-Fields posted_fields(const http::Request& request, const std::vector<std::string>& names) {
-    auto form = http::form_fields(request);
-    Fields fields;
-    for (const auto& name : names) fields[name] = "";
-    for (const auto& [name, value] : form) {
-        auto found = fields.find(name);
-        if (found == fields.end()) continue;
-        if (!found->second.empty() && !value.empty()) found->second += ";";
-        found->second += value;
-    }
-    return fields;
-}
-
 std::variant<Case, http::Response> changing(const http::Request& request, http::Context& context) {
     auto& db = context.db();
     auto c = readable_case(db, context.user(), auth::path_id(request));

@@ -17,6 +17,7 @@
 #include "platform/core/fields.hpp"
 #include "platform/db/database.hpp"
 #include "platform/http/context.hpp"
+#include "platform/http/form.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/http/router.hpp"
 #include "platform/web/form_errors.hpp"
@@ -44,10 +45,7 @@ std::string review_href(std::int64_t id);
 // Today in the UK: the day the statutory clocks are read on.
 std::string today();
 
-// The form's fields of these names, each "" when not sent; a field sent
-// several times (a list of checkboxes) is its values joined by ";", as the
-// saves read a list.
-Fields posted_fields(const http::Request& request, const std::vector<std::string>& names);
+using http::posted_fields;
 
 // The case of the path's {id}, when the user may change it; otherwise the
 // answer to give (404 when they may not read it, else 403, recorded).

@@ -10,35 +10,41 @@ namespace {
 
 using P = Permission;
 
-constexpr std::array<Permission, 14> every_permission{
-    P::register_read,  P::register_write,    P::people_write,       P::plans_read,
-    P::plans_write,    P::actions_update,    P::meetings_read,      P::meetings_write,
-    P::users_manage,   P::audit_read,        P::metrics_read,       P::case_reviews_read,
-    P::case_reviews_write, P::child_deaths_read};
+constexpr std::array<Permission, 17> every_permission{
+    P::register_read,     P::register_write,    P::people_write,      P::plans_read,
+    P::plans_write,       P::actions_update,    P::meetings_read,     P::meetings_write,
+    P::users_manage,      P::audit_read,        P::metrics_read,      P::case_reviews_read,
+    P::case_reviews_write, P::child_deaths_read, P::performance_read, P::returns_write,
+    P::performance_write};
 
 // Least privilege: each role gets what its users' work needs and no more.
 // Child death reviews stay with the child death overview panel, even for admins.
-constexpr std::array admin_permissions{P::register_read, P::register_write, P::people_write,  P::plans_read,
-                                       P::plans_write,   P::meetings_read,  P::meetings_write, P::users_manage,
-                                       P::audit_read,    P::metrics_read,   P::case_reviews_read,
-                                       P::case_reviews_write};
-constexpr std::array business_unit_permissions{P::register_read, P::register_write, P::people_write, P::plans_read,
-                                               P::plans_write,   P::meetings_read,  P::meetings_write};
-// An agency lead keeps their own organisation's people up to date, and
-// reports progress on the actions their organisation owns.
-constexpr std::array agency_lead_permissions{P::register_read, P::people_write, P::plans_read, P::actions_update,
-                                             P::meetings_read};
+constexpr std::array admin_permissions{P::register_read,     P::register_write,     P::people_write,
+                                       P::plans_read,        P::plans_write,        P::meetings_read,
+                                       P::meetings_write,    P::users_manage,       P::audit_read,
+                                       P::metrics_read,      P::case_reviews_read,  P::case_reviews_write,
+                                       P::performance_read,  P::performance_write};
+// The business unit runs the performance framework: it sets the indicators
+// and periods, queries and accepts the agencies' returns.
+constexpr std::array business_unit_permissions{P::register_read,    P::register_write, P::people_write,
+                                               P::plans_read,       P::plans_write,    P::meetings_read,
+                                               P::meetings_write,   P::performance_read, P::performance_write};
+// An agency lead keeps their own organisation's people up to date, reports
+// progress on the actions their organisation owns and enters its data returns.
+constexpr std::array agency_lead_permissions{P::register_read,  P::people_write,     P::plans_read, P::actions_update,
+                                             P::meetings_read,  P::performance_read, P::returns_write};
 // A chair or member granted for a body reports progress on that body's actions.
-constexpr std::array body_member_permissions{P::register_read, P::plans_read, P::actions_update, P::meetings_read};
-constexpr std::array reader_permissions{P::register_read, P::plans_read, P::meetings_read};
+constexpr std::array body_member_permissions{P::register_read, P::plans_read, P::actions_update, P::meetings_read,
+                                             P::performance_read};
+constexpr std::array reader_permissions{P::register_read, P::plans_read, P::meetings_read, P::performance_read};
 // Learning reviews are need-to-know: the panel runs them; the statutory
 // partners, who decide and ratify, read them; nobody else sees a case.
-constexpr std::array review_panel_permissions{P::register_read, P::plans_read, P::meetings_read, P::case_reviews_read,
-                                              P::case_reviews_write};
+constexpr std::array review_panel_permissions{P::register_read,    P::plans_read,         P::meetings_read,
+                                              P::case_reviews_read, P::case_reviews_write, P::performance_read};
 constexpr std::array statutory_partner_permissions{P::register_read, P::plans_read, P::meetings_read,
-                                                   P::case_reviews_read};
+                                                   P::case_reviews_read, P::performance_read};
 constexpr std::array child_death_panel_permissions{P::register_read, P::plans_read, P::meetings_read,
-                                                   P::child_deaths_read};
+                                                   P::child_deaths_read, P::performance_read};
 
 }  // namespace
 
@@ -60,6 +66,9 @@ std::string_view to_string(Permission permission) {
     case P::case_reviews_read: return "case_reviews.read";
     case P::case_reviews_write: return "case_reviews.write";
     case P::child_deaths_read: return "child_deaths.read";
+    case P::performance_read: return "performance.read";
+    case P::returns_write: return "returns.write";
+    case P::performance_write: return "performance.write";
     }
     return "unknown";
 }

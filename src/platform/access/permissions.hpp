@@ -24,6 +24,9 @@ enum class Permission {
     case_reviews_read,  // case-level learning review detail: the review panel, statutory partners, admins
     case_reviews_write, // learning review cases, their steps, agency reports, recommendations and dissemination
     child_deaths_read,  // child death reviews
+    performance_read,   // the performance framework: indicators, returned figures, completeness, exceptions
+    returns_write,      // entering and submitting the data returns of the organisation the grant names
+    performance_write,  // indicators, targets, periods, imports, querying and accepting returns
 };
 
 std::span<const Permission> all_permissions();

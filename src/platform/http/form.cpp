@@ -70,4 +70,16 @@ std::optional<FormFile> form_file(const Request& request, std::string_view field
     return std::nullopt;
 }
 
+Fields posted_fields(const Request& request, const std::vector<std::string>& names) {
+    Fields fields;
+    for (const auto& name : names) fields[name] = "";
+    for (const auto& [name, value] : form_fields(request)) {
+        auto found = fields.find(name);
+        if (found == fields.end()) continue;
+        if (!found->second.empty() && !value.empty()) found->second += ";";
+        found->second += value;
+    }
+    return fields;
+}
+
 }  // namespace safeboard::http

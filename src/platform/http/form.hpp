@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "platform/core/fields.hpp"
 #include "platform/http/request.hpp"
 
 namespace safeboard::http {
@@ -21,6 +22,10 @@ FormFields form_fields(const Request& request);
 // The first value of a field, if the form has it.
 std::optional<std::string> form_field(const Request& request, std::string_view name);
 std::optional<std::string> find_field(const FormFields& fields, std::string_view name);
+// The form's fields of these names, each "" when not sent; a field sent
+// several times (a list of checkboxes) is its values joined by ";", as the
+// modules' rules read a list.
+Fields posted_fields(const Request& request, const std::vector<std::string>& names);
 
 // A file from a form's file input.
 struct FormFile {

@@ -49,13 +49,25 @@ TEST(Permissions, ChildDeathsStayWithThePanel) {
     EXPECT_FALSE(grants(Role::viewer, Permission::case_reviews_read));
 }
 
+TEST(Permissions, AgenciesEnterReturnsAndTheBusinessUnitRunsTheFramework) {
+    for (Role role : all_roles()) {
+        EXPECT_TRUE(grants(role, Permission::performance_read)) << to_string(role);
+        EXPECT_EQ(grants(role, Permission::returns_write), role == Role::agency_lead) << to_string(role);
+        EXPECT_EQ(grants(role, Permission::performance_write), role == Role::admin || role == Role::business_unit)
+            << to_string(role);
+    }
+    EXPECT_EQ(to_string(Permission::returns_write), "returns.write");
+}
+
 TEST(Permissions, LearningReviewsAreNeedToKnow) {
     for (Role role : all_roles()) {
         bool reads = role == Role::admin || role == Role::review_panel || role == Role::statutory_partner;
         bool writes = role == Role::admin || role == Role::review_panel;
         EXPECT_EQ(grants(role, Permission::case_reviews_read), reads) << to_string(role);
         EXPECT_EQ(grants(role, Permission::case_reviews_write), writes) << to_string(role);
-        if (reads) EXPECT_TRUE(requires_mfa(role)) << to_string(role);
+        if (reads) {
+            EXPECT_TRUE(requires_mfa(role)) << to_string(role);
+        }
     }
     EXPECT_FALSE(grants(Role::business_unit, Permission::users_manage));
     EXPECT_TRUE(grants(Role::admin, Permission::audit_read));
