@@ -3,6 +3,7 @@
 #include "modules/meetings/module.hpp"
 #include "modules/meetings/pages.hpp"
 #include "modules/performance/module.hpp"
+#include "modules/performance/pages.hpp"
 #include "modules/plans/module.hpp"
 #include "modules/plans/pages.hpp"
 #include "modules/register/module.hpp"
@@ -42,6 +43,7 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     service->web->templates.add(plans::page_templates());
     service->web->templates.add(meetings::page_templates());
     service->web->templates.add(reviews::page_templates());
+    service->web->templates.add(performance::page_templates());
     settings.scope_exists = register_::scope_exists;
     service->authenticator = std::make_unique<auth::Authenticator>(std::move(settings));
     service->gate = std::make_unique<auth::AuthGate>(*service->authenticator);
@@ -69,6 +71,8 @@ std::unique_ptr<Service> make_service(db::Pool* pool, auth::AuthSettings setting
     meetings::add_pages(router, service->web->templates, files_dir);
     reviews::add_routes(router, service->api, std::move(vault));
     reviews::add_pages(router, service->web->templates);
+    performance::add_routes(router, service->api);
+    performance::add_pages(router, service->web->templates);
     api::add_openapi_route(router, service->api);
     return service;
 }

@@ -115,7 +115,8 @@ Result<Value> value_from(const Fields& f, const Indicator& indicator, const std:
     if (!given && !bad_value && !has_numerator && !has_denominator)
         errors.push_back({prefix + "value", "Enter the value"});
     if (given) v.value = given->value;
-    if (v.numerator && v.denominator && !bad_value) {
+    // The counts are checked even beside a bad value, so that every problem shows at once.
+    if (v.numerator && v.denominator) {
         auto worked_out = from_counts(errors, prefix, indicator.unit, *v.numerator, *v.denominator, given);
         if (worked_out) v.value = *worked_out;
     }

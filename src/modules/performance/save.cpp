@@ -79,22 +79,28 @@ Result<Saved> set_target(db::Connection& db, const Indicator& indicator, const F
     return save_target(db, indicator.id, *target, actor);
 }
 
-Result<Period> period_for(db::Connection& db, std::int64_t partnership_id, std::string_view starts_on,
-                          std::string_view ends_on, const audit::Actor& actor, Audit audit) {
+Result<Period> period_asked(db::Connection& db, std::int64_t partnership_id, std::string_view starts_on,
+                            std::string_view ends_on) {
     auto settings = settings_of(db, partnership_id);
     auto dates = period_from({{"period_start", std::string(starts_on)}, {"period_end", std::string(ends_on)}},
                              settings.year_starts_month);
     if (!dates) return std::unexpected(dates.error());
     if (auto found = find_period_between(db, partnership_id, dates->starts_on, dates->ends_on)) return *found;
-    if (!has_periods(db, partnership_id)) save_settings(db, settings, actor, audit);
-    Period p{0,
-             partnership_id,
-             dates->kind,
-             dates->name,
-             dates->starts_on,
-             dates->ends_on,
-             due_on(dates->ends_on, settings.due_days)};
-    p.id = create_period(db, p, actor, audit);
+    return Period{0,
+                  partnership_id,
+                  dates->kind,
+                  dates->name,
+                  dates->starts_on,
+                  dates->ends_on,
+                  due_on(dates->ends_on, settings.due_days)};
+}
+
+Result<Period> period_for(db::Connection& db, std::int64_t partnership_id, std::string_view starts_on,
+                          std::string_view ends_on, const audit::Actor& actor, Audit audit) {
+    auto p = period_asked(db, partnership_id, starts_on, ends_on);
+    if (!p || p->id != 0) return p;
+    if (!has_periods(db, partnership_id)) save_settings(db, settings_of(db, partnership_id), actor, audit);
+    p->id = create_period(db, *p, actor, audit);
     return p;
 }
 

@@ -34,6 +34,11 @@ Result<std::int64_t> save_indicator(db::Connection& db, std::int64_t partnership
 Result<Saved> set_target(db::Connection& db, const Indicator& indicator, const Fields& fields,
                          const audit::Actor& actor);
 
+// The partnership's period from starts_on to ends_on: the one recorded, or
+// when there is none yet the same period unrecorded (id 0, named and due by
+// the settings), which has no returns. Errors as period_for's.
+Result<Period> period_asked(db::Connection& db, std::int64_t partnership_id, std::string_view starts_on,
+                            std::string_view ends_on);
 // The partnership's period from starts_on to ends_on, made the first time
 // it is asked for (named and due by the settings). Errors on the fields
 // "period_start" and "period_end": not dates, or not a whole quarter, half

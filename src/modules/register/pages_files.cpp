@@ -68,18 +68,6 @@ http::Response import_form(const Pages& pages, const http::Request& request, htt
     return import_page(pages, context, std::get<Partnership>(partnership), query_text(request, "kind"), {}, {}, 200);
 }
 
-data problem_rows(const std::vector<RowProblem>& problems) {
-    data rows{data::type::list};
-    for (const auto& problem : problems) {
-        data row;
-        row.set("line", problem.line == 0 ? std::string("The whole file") : std::to_string(problem.line));
-        row.set("column", problem.column.empty() ? std::string("–") : problem.column);
-        row.set("message", problem.message);
-        rows.push_back(row);
-    }
-    return rows;
-}
-
 http::Response import_file(const Pages& pages, const http::Request& request, http::Context& context) {
     auto found = importing_partnership(request, context);
     if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
@@ -103,7 +91,7 @@ http::Response import_file(const Pages& pages, const http::Request& request, htt
     if (!report.ok()) {
         auto count = report.problems.size();
         values.set("has_problems", true);
-        values.set("problems", problem_rows(report.problems));
+        values.set("problems", web::problem_rows(report.problems));
         auto summary = file->filename + " has " + std::to_string(count) + (count == 1 ? " problem" : " problems") +
                        ": nothing was imported";
         return import_page(pages, context, partnership, kind_text, std::move(values), {{"file", summary}}, 422);

@@ -19,6 +19,9 @@ http::Response render_page(const web::Templates& templates, const http::Context&
     if (const auto* user = context.principal()) {
         options.user_name = user->name;
         options.form_token = context.form_token;
+        if (user->can(access::Permission::performance_read)) {
+            options.more_links.emplace_back("/performance", "Performance");
+        }
         // Learning reviews are need to know: only those who may read them see the way in.
         if (user->can(access::Permission::case_reviews_read)) {
             options.more_links.emplace_back("/reviews", "Learning reviews");

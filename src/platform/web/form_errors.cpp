@@ -44,4 +44,17 @@ void set_form_errors(kainjow::mustache::data& values, std::vector<FieldError> er
     set_errors(values, errors);
 }
 
+kainjow::mustache::data problem_rows(const std::vector<tabular::RowProblem>& problems) {
+    using kainjow::mustache::data;
+    data rows{data::type::list};
+    for (const auto& problem : problems) {
+        data row;
+        row.set("line", problem.line == 0 ? std::string("The whole file") : std::to_string(problem.line));
+        row.set("column", problem.column.empty() ? std::string("–") : problem.column);
+        row.set("message", problem.message);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 }  // namespace safeboard::web

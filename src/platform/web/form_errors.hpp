@@ -10,6 +10,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "platform/core/error.hpp"
+#include "platform/tabular/records.hpp"
 
 namespace safeboard::web {
 
@@ -24,5 +25,9 @@ void order_errors(std::vector<FieldError>& errors, const std::vector<std::string
 // summary reads from the top of the form down.
 void set_form_errors(kainjow::mustache::data& values, std::vector<FieldError> errors,
                      const std::vector<std::string>& fields);
+
+// An import's problems as table rows: {line ("The whole file" for line 0),
+// column ("–" for none), message}.
+kainjow::mustache::data problem_rows(const std::vector<tabular::RowProblem>& problems);
 
 }  // namespace safeboard::web

@@ -82,6 +82,11 @@ TEST(PerformanceValues, ANumeratorCannotExceedItsDenominatorInAPercentage) {
     // A rate's numerator is not part of its denominator.
     EXPECT_TRUE(value_from({{"numerator", "10"}, {"denominator", "9"}}, indicator(Unit::rate_per_10000)));
     EXPECT_TRUE(value_from({{"numerator", "9"}, {"denominator", "9"}}, indicator(Unit::percentage)));
+    // Beside a bad value the counts are still checked: both problems at once.
+    auto both = value_from({{"value", "120"}, {"numerator", "130"}, {"denominator", "100"}},
+                           indicator(Unit::percentage));
+    ASSERT_FALSE(both);
+    EXPECT_EQ(fields_of(both.error()), (std::vector<std::string>{"value", "numerator"}));
 }
 
 TEST(PerformanceValues, CountsComeInPairsAsWholeNumbersAboveZero) {
