@@ -283,5 +283,25 @@ TEST_F(ReviewsApi, CreatingACaseChecksEveryField) {
          403);
 }
 
+TEST_F(ReviewsApi, TheOpenApiDocumentDescribesEveryAnswer) {
+    auto doc = get("/api/v1/openapi.json", panel_);
+    const auto& schemas = doc.at("components").at("schemas").as_object();
+    for (const char* name : {"Review", "ReviewSummary", "ReviewClock", "ReviewDeadlines", "ReviewRecommendation",
+                             "ReviewRecommendationExceptions", "AgencyReport", "TermsOfReference", "Dissemination",
+                             "SensitiveDetails", "SensitiveDetailsStored"}) {
+        ASSERT_TRUE(schemas.contains(name)) << name;
+        EXPECT_FALSE(schemas.at(name).at("properties").as_object().empty()) << name;
+    }
+    // What a case's route answers has every property the schema requires.
+    auto one = get(review(child_d_), panel_);
+    for (const auto& name : schemas.at("Review").at("required").as_array()) {
+        EXPECT_TRUE(one.as_object().contains(name.as_string())) << name;
+    }
+    auto list = get("/api/v1/reviews", panel_);
+    for (const auto& name : schemas.at("ReviewSummary").at("required").as_array()) {
+        EXPECT_TRUE(list.at("items").as_array().front().as_object().contains(name.as_string())) << name;
+    }
+}
+
 }  // namespace
 }  // namespace safeboard::app

@@ -24,7 +24,9 @@ std::span<const embed::File> migrations();
 void add_routes(http::Router& router, api::ApiInfo& api, std::shared_ptr<const Vault> vault);
 // The rest of the API: agency reports, terms of reference, recommendations,
 // learning shared and sensitive details (routes_learning.cpp).
-void add_learning_routes(http::Router& router, api::ApiInfo& api, std::shared_ptr<const Vault> vault);
+void add_learning_routes(http::Router& router, std::shared_ptr<const Vault> vault);
+// The OpenAPI schemas of both (schemas.cpp).
+void add_schemas(api::ApiInfo& api);
 
 struct DemoSummary {
     std::size_t cases = 0;

@@ -198,16 +198,14 @@ void add_routes(http::Router& router, api::ApiInfo& api, std::shared_ptr<const V
     // reach (or without case_reviews.read at all) is told there is no such
     // review, never that it exists; the handlers check (policy.hpp).
     const auto one_case = http::Access::any_user();
-    for (const char* name : {"Review", "ReviewClock", "ReviewDeadlines"}) {
-        api.schemas[name] = json::object{{"type", "object"}};
-    }
+    add_schemas(api);
     auto add = [&](M method, std::string pattern, http::Handler handler, http::RouteDoc doc, http::Access access) {
         doc.tag = "reviews";
         router.add({method, std::move(pattern), std::move(handler), http::Execution::worker, std::move(doc), access});
     };
     add(M::get, "/api/v1/reviews", list_cases,
         {"Open learning review cases (status=all for closed too), each with its next deadline", "",
-         {{"partnership", "a partnership's id"}, {"status", "open (the default) or all"}}, "", true},
+         {{"partnership", "a partnership's id"}, {"status", "open (the default) or all"}}, "ReviewSummary", true},
         read);
     add(M::post, "/api/v1/reviews", create_review, {"Record a serious incident case", "", {}, "Review", false}, write);
     add(M::get, "/api/v1/reviews/{id}", show_review,
@@ -235,10 +233,10 @@ void add_routes(http::Router& router, api::ApiInfo& api, std::shared_ptr<const V
          "no progress this quarter), for the Executive and the Board",
          "",
          {{"on", "YYYY-MM-DD (default today)"}, {"partnership", "a partnership's id"}},
-         "ReviewDeadlines",
+         "ReviewRecommendationExceptions",
          false},
         read);
-    add_learning_routes(router, api, std::move(vault));
+    add_learning_routes(router, std::move(vault));
 }
 
 }  // namespace safeboard::reviews

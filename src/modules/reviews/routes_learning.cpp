@@ -190,16 +190,12 @@ Response write_sensitive(const Request& request, http::Context& context, const V
 
 }  // namespace
 
-void add_learning_routes(http::Router& router, api::ApiInfo& api, std::shared_ptr<const Vault> vault) {
+void add_learning_routes(http::Router& router, std::shared_ptr<const Vault> vault) {
     using M = http::Method;
     // Need to know: every route here is about one case, which answers 404
     // outside the user's reach (routes.cpp).
     const auto read = http::Access::any_user();
     const auto write = http::Access::any_user();
-    for (const char* name : {"AgencyReport", "TermsOfReference", "ReviewRecommendation", "Dissemination",
-                             "SensitiveDetails"}) {
-        api.schemas[name] = json::object{{"type", "object"}};
-    }
     auto add = [&](M method, std::string pattern, http::Handler handler, http::RouteDoc doc, http::Access access) {
         doc.tag = "reviews";
         router.add({method, std::move(pattern), std::move(handler), http::Execution::worker, std::move(doc), access});
@@ -241,7 +237,7 @@ void add_learning_routes(http::Router& router, api::ApiInfo& api, std::shared_pt
         [vault, sealed](const Request& request, http::Context& context) {
             return write_sensitive(request, context, sealed);
         },
-        {"Keep identifying details, encrypted at rest", "", {}, "SensitiveDetails", false}, write);
+        {"Keep identifying details, encrypted at rest", "", {}, "SensitiveDetailsStored", false}, write);
 }
 
 }  // namespace safeboard::reviews
