@@ -19,8 +19,7 @@
 #include "platform/auth/module.hpp"
 #include "platform/db/pool.hpp"
 #include "platform/web/routes.hpp"
-#include "support/page_requests.hpp"
-#include "support/test_database.hpp"
+#include "support/module_pages.hpp"
 
 namespace safeboard::performance {
 namespace {
@@ -72,39 +71,26 @@ std::vector<std::string> svg_images(const std::string& body) {
     return found;
 }
 
-class AnalysisPages : public testing::DatabaseTest {
+class AnalysisPages : public testing::ModulePages {
 protected:
-    void SetUp() override {
-        DatabaseTest::SetUp();
-        if (IsSkipped()) return;
-        pool_ = std::make_unique<db::Pool>(url(), db::PoolOptions{2, std::chrono::milliseconds(2000)});
-        auto lease = pool_->acquire();
-        db::migrate(*lease, app::all_migrations());
-        register_::load_demo(*lease, actor_);
-        plans::load_demo(*lease, actor_);
-        load_demo(*lease, actor_);
-        southend_ = register_::find_partnership_by_code(*lease, "southend")->id;
-        essex_ = register_::find_partnership_by_code(*lease, "essex")->id;
-        shell_ = web::WebShell::from_embedded();
-        shell_->templates.add(auth::templates());
-        shell_->templates.add(page_templates());
-        add_pages(router_, shell_->templates);
+    void load(db::Connection& db) override {
+        register_::load_demo(db, actor_);
+        plans::load_demo(db, actor_);
+        load_demo(db, actor_);
+        southend_ = register_::find_partnership_by_code(db, "southend")->id;
+        essex_ = register_::find_partnership_by_code(db, "essex")->id;
+    }
+    void add_module_pages(http::Router& router, web::Templates& templates) override {
+        templates.add(page_templates());
+        add_pages(router, templates);
     }
 
     static access::Principal user(Role role, ScopeKind kind, std::int64_t id) {
-        access::Principal principal;
-        principal.user_id = 7;
-        principal.email = "someone@example.org";
-        principal.name = "Someone";
-        principal.grants = {{role, {kind, id}}};
-        return principal;
+        return testing::principal(role, {kind, id});
     }
     access::Principal reader() const { return user(Role::viewer, ScopeKind::partnership, southend_); }
     access::Principal outsider() const { return user(Role::viewer, ScopeKind::partnership, essex_); }
 
-    http::Response get(const std::string& target, const access::Principal& principal) {
-        return testing::dispatch(router_, *pool_, http::Method::get, target, principal);
-    }
     std::string page(const std::string& target, const access::Principal& principal) {
         auto response = get(target, principal);
         EXPECT_EQ(response.status, 200u) << target << "\n" << response.body;
@@ -136,10 +122,6 @@ protected:
     static std::string period_path(std::int64_t id) { return "/performance/periods/" + std::to_string(id); }
     std::string dashboard() const { return "/performance?partnership=" + std::to_string(southend_); }
 
-    std::unique_ptr<db::Pool> pool_;
-    std::unique_ptr<web::WebShell> shell_;
-    http::Router router_;
-    audit::Actor actor_{std::nullopt, "test", "", ""};
     std::int64_t southend_ = 0, essex_ = 0;
 };
 

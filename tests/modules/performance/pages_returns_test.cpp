@@ -24,8 +24,7 @@
 #include "platform/core/time.hpp"
 #include "platform/db/pool.hpp"
 #include "platform/web/routes.hpp"
-#include "support/page_requests.hpp"
-#include "support/test_database.hpp"
+#include "support/module_pages.hpp"
 
 namespace safeboard::performance {
 namespace {
@@ -39,30 +38,25 @@ bool has(const std::string& body, const std::string& text) { return body.find(te
 
 const std::string hospital_name = "Southend University Hospital NHS Trust";
 
-class ReturnPages : public testing::DatabaseTest {
+class ReturnPages : public testing::ModulePages {
 protected:
-    void SetUp() override {
-        DatabaseTest::SetUp();
-        if (IsSkipped()) return;
-        pool_ = std::make_unique<db::Pool>(url(), db::PoolOptions{2, std::chrono::milliseconds(2000)});
-        auto lease = pool_->acquire();
-        db::migrate(*lease, app::all_migrations());
-        register_::load_demo(*lease, actor_);
-        plans::load_demo(*lease, actor_);
-        load_demo(*lease, actor_);
-        southend_ = register_::find_partnership_by_code(*lease, "southend")->id;
-        essex_ = register_::find_partnership_by_code(*lease, "essex")->id;
-        hospital_ = organisation(*lease, hospital_name);
-        police_ = organisation(*lease, "Essex Police");
+    void load(db::Connection& db) override {
+        register_::load_demo(db, actor_);
+        plans::load_demo(db, actor_);
+        load_demo(db, actor_);
+        southend_ = register_::find_partnership_by_code(db, "southend")->id;
+        essex_ = register_::find_partnership_by_code(db, "essex")->id;
+        hospital_ = organisation(db, hospital_name);
+        police_ = organisation(db, "Essex Police");
         // Each return's history names the user who acted: the principals below are this user.
-        user_id_ = auth::create_user(*lease, {"someone@example.org", "Someone",
-                                              {{Role::viewer, {ScopeKind::partnership, southend_}}}},
+        user_id_ = auth::create_user(db, {"someone@example.org", "Someone",
+                                          {{Role::viewer, {ScopeKind::partnership, southend_}}}},
                                      std::nullopt, actor_, register_::scope_exists)
                        ->id;
-        shell_ = web::WebShell::from_embedded();
-        shell_->templates.add(auth::templates());
-        shell_->templates.add(page_templates());
-        add_pages(router_, shell_->templates);
+    }
+    void add_module_pages(http::Router& router, web::Templates& templates) override {
+        templates.add(page_templates());
+        add_pages(router, templates);
     }
 
     static std::int64_t organisation(db::Connection& db, const std::string& name) {
@@ -73,12 +67,7 @@ protected:
     }
 
     access::Principal user(Role role, ScopeKind kind, std::int64_t id) const {
-        access::Principal principal;
-        principal.user_id = user_id_;
-        principal.email = "someone@example.org";
-        principal.name = "Someone";
-        principal.grants = {{role, {kind, id}}};
-        return principal;
+        return testing::principal(role, {kind, id}, user_id_);
     }
     access::Principal lead(std::int64_t organisation) const {
         return user(Role::agency_lead, ScopeKind::organisation, organisation);
@@ -86,24 +75,8 @@ protected:
     access::Principal unit() const { return user(Role::business_unit, ScopeKind::partnership, southend_); }
     access::Principal viewer() const { return user(Role::viewer, ScopeKind::partnership, southend_); }
 
-    http::Response call(http::Method method, const std::string& target, const access::Principal& principal,
-                        std::string body = {}, std::string content_type = "application/x-www-form-urlencoded") {
-        return testing::dispatch(router_, *pool_, method, target, principal, std::move(body), std::move(content_type));
-    }
-    http::Response get(const std::string& target, const access::Principal& principal) {
-        return call(http::Method::get, target, principal);
-    }
-    http::Response post(const std::string& target, const access::Principal& principal, const Form& fields) {
-        return call(http::Method::post, target, principal, form_encoded(fields));
-    }
     http::Response upload(const std::string& target, const access::Principal& principal, const std::string& bytes) {
-        const std::string boundary = "----returns-test-boundary";
-        std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nx\r\n" +
-                           "--" + boundary +
-                           "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"returns.csv\"\r\n"
-                           "Content-Type: text/csv\r\n\r\n" +
-                           bytes + "\r\n--" + boundary + "--\r\n";
-        return call(http::Method::post, target, principal, body, "multipart/form-data; boundary=" + boundary);
+        return ModulePages::upload(target, principal, {}, "returns.csv", bytes);
     }
 
     // The first quarter of the reporting year today falls in: begun, and never in the demo.
@@ -138,10 +111,6 @@ protected:
         return "/performance/returns/" + std::to_string(find_return_of(*lease, period->id, police_)->id);
     }
 
-    std::unique_ptr<db::Pool> pool_;
-    std::unique_ptr<web::WebShell> shell_;
-    http::Router router_;
-    audit::Actor actor_{std::nullopt, "test", "", ""};
     std::int64_t southend_ = 0, essex_ = 0, hospital_ = 0, police_ = 0, user_id_ = 0;
 };
 

@@ -16,8 +16,7 @@
 #include "platform/http/dispatch.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/web/routes.hpp"
-#include "support/page_requests.hpp"
-#include "support/test_database.hpp"
+#include "support/module_pages.hpp"
 
 namespace safeboard::register_ {
 namespace {
@@ -27,50 +26,24 @@ using access::ScopeKind;
 using testing::Form;
 using testing::form_encoded;
 
-class RegisterPages : public testing::DatabaseTest {
+class RegisterPages : public testing::ModulePages {
 protected:
-    void SetUp() override {
-        DatabaseTest::SetUp();
-        if (IsSkipped()) return;
-        pool_ = std::make_unique<db::Pool>(url(), db::PoolOptions{2, std::chrono::milliseconds(2000)});
-        auto lease = pool_->acquire();
-        db::migrate(*lease, app::all_migrations());
-        load_demo(*lease, actor_);
-        southend_ = find_partnership_by_code(*lease, "southend")->id;
-        essex_ = find_partnership_by_code(*lease, "essex")->id;
-        shell_ = web::WebShell::from_embedded();
-        shell_->templates.add(auth::templates());
-        shell_->templates.add(templates());
-        add_pages(router_, shell_->templates);
+    void load(db::Connection& db) override {
+        load_demo(db, actor_);
+        southend_ = find_partnership_by_code(db, "southend")->id;
+        essex_ = find_partnership_by_code(db, "essex")->id;
+    }
+    void add_module_pages(http::Router& router, web::Templates& pages) override {
+        pages.add(templates());
+        add_pages(router, pages);
     }
 
     static access::Principal user(Role role, ScopeKind kind, std::int64_t id) {
-        access::Principal principal;
-        principal.user_id = 7;
-        principal.email = "someone@example.org";
-        principal.name = "Someone";
-        principal.grants = {{role, {kind, id}}};
-        return principal;
-    }
-
-    http::Response call(http::Method method, const std::string& target, const access::Principal& principal,
-                        std::string body = {}, std::string content_type = "application/x-www-form-urlencoded") {
-        return testing::dispatch(router_, *pool_, method, target, principal, std::move(body), std::move(content_type));
-    }
-    http::Response get(const std::string& target, const access::Principal& principal) {
-        return call(http::Method::get, target, principal);
-    }
-    http::Response post(const std::string& target, const access::Principal& principal, const Form& fields) {
-        return call(http::Method::post, target, principal, form_encoded(fields));
+        return testing::principal(role, {kind, id});
     }
     http::Response upload(const std::string& target, const access::Principal& principal, const std::string& kind,
                           const std::string& filename, const std::string& bytes) {
-        const std::string boundary = "----pages-test-boundary";
-        std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nx\r\n" +
-                           "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind +
-                           "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
-                           filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
-        return call(http::Method::post, target, principal, body, "multipart/form-data; boundary=" + boundary);
+        return ModulePages::upload(target, principal, {{"kind", kind}}, filename, bytes);
     }
 
     std::int64_t count(const std::string& table) {
@@ -90,10 +63,6 @@ protected:
         return location.substr(prefix.size());
     }
 
-    std::unique_ptr<db::Pool> pool_;
-    std::unique_ptr<web::WebShell> shell_;
-    http::Router router_;
-    audit::Actor actor_{std::nullopt, "test", "", ""};
     std::int64_t southend_ = 0, essex_ = 0;
 };
 

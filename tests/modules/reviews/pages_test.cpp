@@ -23,8 +23,7 @@
 #include "platform/http/dispatch.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/web/routes.hpp"
-#include "support/page_requests.hpp"
-#include "support/test_database.hpp"
+#include "support/module_pages.hpp"
 
 namespace safeboard::reviews {
 namespace {
@@ -36,58 +35,34 @@ using testing::form_encoded;
 
 bool has(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
 
-class ReviewPages : public testing::DatabaseTest {
+class ReviewPages : public testing::ModulePages {
 protected:
-    void SetUp() override {
-        DatabaseTest::SetUp();
-        if (IsSkipped()) return;
-        pool_ = std::make_unique<db::Pool>(url(), db::PoolOptions{2, std::chrono::milliseconds(2000)});
-        auto lease = pool_->acquire();
-        db::migrate(*lease, app::all_migrations());
-        register_::load_demo(*lease, actor_);
-        plans::load_demo(*lease, actor_);
-        load_demo(*lease, actor_);
-        essex_ = register_::find_partnership_by_code(*lease, "essex")->id;
-        southend_ = register_::find_partnership_by_code(*lease, "southend")->id;
-        child_b_ = find_case_by_reference(*lease, essex_, "Child B / 2026")->id;
-        child_d_ = find_case_by_reference(*lease, essex_, "Child D / 2026")->id;
-        police_ = register_::find_organisations_named(*lease, "Essex Police").at(0).id;
-        shell_ = web::WebShell::from_embedded();
-        shell_->templates.add(auth::templates());
-        shell_->templates.add(page_templates());
-        add_pages(router_, shell_->templates);
+    void load(db::Connection& db) override {
+        register_::load_demo(db, actor_);
+        plans::load_demo(db, actor_);
+        load_demo(db, actor_);
+        essex_ = register_::find_partnership_by_code(db, "essex")->id;
+        southend_ = register_::find_partnership_by_code(db, "southend")->id;
+        child_b_ = find_case_by_reference(db, essex_, "Child B / 2026")->id;
+        child_d_ = find_case_by_reference(db, essex_, "Child D / 2026")->id;
+        police_ = register_::find_organisations_named(db, "Essex Police").at(0).id;
+    }
+    void add_module_pages(http::Router& router, web::Templates& templates) override {
+        templates.add(page_templates());
+        add_pages(router, templates);
     }
 
     static access::Principal user(Role role, std::int64_t partnership) {
-        access::Principal principal;
-        principal.user_id = 7;
-        principal.email = "someone@example.org";
-        principal.name = "Someone";
-        principal.grants = {{role, {ScopeKind::partnership, partnership}}};
-        return principal;
+        return testing::principal(role, {ScopeKind::partnership, partnership});
     }
     access::Principal panel() const { return user(Role::review_panel, essex_); }
 
-    http::Response call(http::Method method, const std::string& target, const access::Principal& principal,
-                        std::string body = {}) {
-        return testing::dispatch(router_, *pool_, method, target, principal, std::move(body));
-    }
-    http::Response get(const std::string& target, const access::Principal& principal) {
-        return call(http::Method::get, target, principal);
-    }
-    http::Response post(const std::string& target, const access::Principal& principal, const Form& fields) {
-        return call(http::Method::post, target, principal, form_encoded(fields));
-    }
     Case case_of(std::int64_t id) {
         auto lease = pool_->acquire();
         return *find_case(*lease, id);
     }
     std::string review(std::int64_t id) const { return "/reviews/" + std::to_string(id); }
 
-    std::unique_ptr<db::Pool> pool_;
-    std::unique_ptr<web::WebShell> shell_;
-    http::Router router_;
-    audit::Actor actor_{std::nullopt, "test", "", ""};
     std::int64_t essex_ = 0, southend_ = 0, child_b_ = 0, child_d_ = 0, police_ = 0;
 };
 
