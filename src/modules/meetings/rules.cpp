@@ -20,10 +20,6 @@ using fields::get;
 using fields::line;
 using fields::shown;
 
-constexpr std::array<std::string_view, 12> month_names{"january",   "february", "march",    "april",
-                                                       "may",       "june",     "july",     "august",
-                                                       "september", "october",  "november", "december"};
-
 std::optional<int> whole_number(std::string_view text) {
     int value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -46,16 +42,6 @@ std::optional<std::string> time_of_day(std::string_view text) {
     auto minutes = whole_number(text.substr(3, 2));
     if (!hours || !minutes || *hours > 23 || *minutes > 59) return std::nullopt;
     return std::string(text);
-}
-
-// "november", "nov", "sept" → 11, 11, 9.
-std::optional<int> month_named(std::string_view word) {
-    auto key = lower_ascii(word);
-    if (key.size() < 3) return std::nullopt;
-    for (std::size_t i = 0; i < month_names.size(); ++i) {
-        if (month_names[i].starts_with(key)) return static_cast<int>(i) + 1;
-    }
-    return std::nullopt;
 }
 
 bool same_name(std::string_view a, std::string_view b) {
@@ -148,7 +134,7 @@ std::optional<std::string> parse_month(std::string_view text) {
     }
     auto space = value.find(' ');
     if (space == std::string::npos) return std::nullopt;
-    auto month = month_named(std::string_view(value).substr(0, space));
+    auto month = calendar::month_named(std::string_view(value).substr(0, space));
     auto year = whole_number(trim(std::string_view(value).substr(space + 1)));
     if (!month || !year) return std::nullopt;
     if (*year < 100) *year += 2000;  // "March 12"

@@ -7,6 +7,7 @@
 #include "modules/performance/rules_support.hpp"
 #include "modules/performance/vocabulary.hpp"
 #include "modules/register/vocabulary.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/core/fields.hpp"
 
 namespace safeboard::performance {
@@ -21,10 +22,6 @@ using fields::get;
 using fields::line;
 using fields::shown;
 
-constexpr std::array<std::string_view, 12> month_names{"january",   "february", "march",    "april",
-                                                       "may",       "june",     "july",     "august",
-                                                       "september", "october",  "november", "december"};
-
 std::unexpected<Error> rejected(Errors errors) { return invalid(std::move(errors)); }
 
 bool same_name(std::string_view a, std::string_view b) {
@@ -34,12 +31,7 @@ bool same_name(std::string_view a, std::string_view b) {
 // 1–12 or a month's name ("October", "oct").
 std::optional<int> month_of(std::string_view text) {
     if (auto number = whole_of(text); number && *number >= 1 && *number <= 12) return static_cast<int>(*number);
-    auto key = lower_ascii(text);
-    if (key.size() < 3) return std::nullopt;
-    for (std::size_t i = 0; i < month_names.size(); ++i) {
-        if (month_names[i].starts_with(key)) return static_cast<int>(i) + 1;
-    }
-    return std::nullopt;
+    return calendar::month_named(text);
 }
 
 bool good_code(std::string_view code) {
@@ -167,8 +159,7 @@ Result<PeriodDates> period_from(const Fields& f, int year_starts_month) {
     if (!errors.empty()) return rejected(std::move(errors));
     auto dates = period_between(*start, *end, year_starts_month);
     if (dates) return *dates;
-    auto month = std::string(month_names.at(static_cast<std::size_t>(year_starts_month - 1)));
-    month[0] = static_cast<char>(month[0] - 'a' + 'A');
+    auto month = std::string(calendar::month_name(static_cast<unsigned>(year_starts_month)));
     return rejected(
         {{"period_end", *start + " to " + *end +
                             " is not a quarter, half or whole of the reporting year, which starts in " + month}});

@@ -8,6 +8,7 @@
 #include "modules/plans/store.hpp"
 #include "modules/plans/vocabulary.hpp"
 #include "modules/register/store.hpp"
+#include "platform/calendar/date.hpp"
 #include "platform/core/fields.hpp"
 #include "platform/core/time.hpp"
 
@@ -102,14 +103,7 @@ std::optional<int> whole_number(std::string_view text) {
 
 std::optional<int> month_number(std::string_view text) {
     if (auto n = whole_number(text); n && *n >= 1 && *n <= 12) return n;
-    static const char* names[] = {"january", "february", "march",     "april",   "may",      "june",
-                                  "july",    "august",   "september", "october", "november", "december"};
-    auto key = lower_ascii(trim(text));
-    for (int i = 0; i < 12; ++i) {
-        std::string name = names[i];
-        if (key == name || (key.size() == 3 && name.starts_with(key))) return i + 1;
-    }
-    return std::nullopt;
+    return calendar::month_named(text);
 }
 
 std::string upper(std::string text) {

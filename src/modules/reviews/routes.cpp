@@ -118,12 +118,21 @@ Response create_review(const Request& request, http::Context& context) {
     return saved({}, request, context, *find_case(db, *id), 201);
 }
 
-Response show_review(const Request& request, http::Context& context) {
+// `answer(case, day)` for the case of the path, read on ?on= (default
+// today); 404 outside the user's reach, 422 for a day that is no date.
+template <typename Answer>
+Response on_day(const Request& request, http::Context& context, Answer answer) {
     auto c = case_of(request, context);
     if (!c) return auth::missing(request, "review");
     auto on = day_param(request);
     if (!on) return http::problem(on.error(), request);
-    return Response::json(view_json(view_of(context.db(), *c, *on), *on));
+    return Response::json(answer(*c, *on));
+}
+
+Response show_review(const Request& request, http::Context& context) {
+    return on_day(request, context, [&](const Case& c, const std::string& on) {
+        return view_json(view_of(context.db(), c, on), on);
+    });
 }
 
 Response change_review(const Request& request, http::Context& context) {
@@ -147,11 +156,9 @@ Response record_step_done(const Request& request, http::Context& context) {
 }
 
 Response review_clock(const Request& request, http::Context& context) {
-    auto c = case_of(request, context);
-    if (!c) return auth::missing(request, "review");
-    auto on = day_param(request);
-    if (!on) return http::problem(on.error(), request);
-    return Response::json(clock_json(clock_for(context.db(), *c, *on), *on));
+    return on_day(request, context, [&](const Case& c, const std::string& on) {
+        return clock_json(clock_for(context.db(), c, on), on);
+    });
 }
 
 Response review_deadlines(const Request& request, http::Context& context) {

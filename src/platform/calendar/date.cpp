@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "platform/core/text.hpp"
 #include "platform/core/time.hpp"
 
 namespace safeboard::calendar {
@@ -34,6 +35,15 @@ constexpr std::array<std::string_view, 7> weekdays{"Sunday",   "Monday", "Tuesda
 }  // namespace
 
 std::string_view month_name(unsigned month) { return month >= 1 && month <= 12 ? months[month - 1] : ""; }
+
+std::optional<int> month_named(std::string_view word) {
+    auto key = lower_ascii(trim(word));
+    if (key.size() < 3) return std::nullopt;
+    for (std::size_t i = 0; i < months.size(); ++i) {
+        if (lower_ascii(months[i]).starts_with(key)) return static_cast<int>(i) + 1;
+    }
+    return std::nullopt;
+}
 
 std::string_view weekday_name(chrono::weekday day) { return weekdays[day.c_encoding() % 7]; }
 

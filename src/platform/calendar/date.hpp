@@ -20,6 +20,9 @@ std::string format_date(Date date);
 // English names, for pages, letters and e-mails: "November" for 11 (1–12),
 // "Thursday" for a weekday.
 std::string_view month_name(unsigned month);
+// The month a word names, in any case: its name or the first three letters
+// or more of it ("Oct", "sept", "November"); nullopt for anything else.
+std::optional<int> month_named(std::string_view word);
 std::string_view weekday_name(std::chrono::weekday day);
 // "17 November 2011" from "2011-11-17"; the text itself when it is not a date.
 std::string date_in_words(std::string_view date);

@@ -25,6 +25,16 @@ TEST(CalendarDate, WritesDatesInWords) {
     EXPECT_EQ(month_name(13), "");
 }
 
+TEST(CalendarDate, AMonthIsNamedByItsNameOrThreeLettersOrMore) {
+    EXPECT_EQ(month_named("October"), 10);
+    EXPECT_EQ(month_named(" oct "), 10);
+    EXPECT_EQ(month_named("SEPT"), 9);
+    EXPECT_EQ(month_named("nov"), 11);
+    EXPECT_FALSE(month_named("ma"));  // March or May
+    EXPECT_FALSE(month_named("octopus"));
+    EXPECT_FALSE(month_named(""));
+}
+
 TEST(CalendarDate, RefusesDaysThatDoNotExistAndOtherForms) {
     EXPECT_FALSE(parse_date("2023-02-29"));
     EXPECT_FALSE(parse_date("2024-13-01"));
